@@ -1,0 +1,1 @@
+"""Language layer: spaCy blank pipelines per language, Voikko for Finnish."""

@@ -1,0 +1,1 @@
+"""The only code that touches OOXML: reading packages, mapping locations, writing."""

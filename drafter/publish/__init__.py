@@ -1,0 +1,1 @@
+"""Transformations that make the publication version, and their change log."""

@@ -1,0 +1,1 @@
+"""Report writers: terminal text, JSON, self-contained HTML, Word comments."""

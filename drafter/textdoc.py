@@ -1,0 +1,147 @@
+"""Build a :class:`~drafter.blocks.Document` from a few lines of marked-up text.
+
+Rule examples and unit tests describe small drafts in this form instead of DOCX:
+
+- ``# Heading`` / ``## Heading`` / ``### Heading``: headings of outline level 0/1/2
+- ``#. text``: an auto-numbered list item (decimal, rendered "1.", "2.", ...)
+- ``- text``: a bullet list item
+- ``| a | b |``: consecutive lines form a table; a following ``|---|`` line marks
+  the first row as a header row
+- ``¶`` alone: an empty paragraph
+- CriticMarkup inside a line: ``{++inserted++}``, ``{--deleted--}``,
+  ``{==highlighted==}``, ``{>>comment text<<}`` (anchored on the highlight just
+  before it, or on the point where it stands)
+
+Every other non-blank line is one body paragraph. Blank lines are ignored.
+"""
+
+from __future__ import annotations
+
+import re
+
+from drafter.blocks import (
+    Cell, Comment, CommentAnchor, Document, Location, Numbering, Paragraph,
+    Revision, Row, Span, Table,
+)
+
+_CRITIC = re.compile(r"\{\+\+(.*?)\+\+\}|\{--(.*?)--\}|\{==(.*?)==\}|\{>>(.*?)<<\}", re.S)
+_HEADING = re.compile(r"^(#{1,6}) (.*)$")
+_SEPARATOR = re.compile(r"^\|\s*:?-{3,}")
+
+
+def document_from_text(text: str, path: str = "example.docx", language: str | None = None) -> Document:
+    """Return a Document whose body holds the paragraphs and tables ``text`` describes."""
+    builder = _Builder()
+    lines = [line.rstrip() for line in text.strip("\n").splitlines()]
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if line.startswith("|"):
+            rows = []
+            header_rows = 0
+            while i < len(lines) and lines[i].startswith("|"):
+                if _SEPARATOR.match(lines[i]):
+                    header_rows = len(rows)
+                else:
+                    rows.append([c.strip() for c in lines[i].strip().strip("|").split("|")])
+                i += 1
+            builder.table(rows, header_rows)
+            continue
+        if line.strip():
+            builder.line(line)
+        i += 1
+    return Document(
+        path=path, body=tuple(builder.body), comments=tuple(builder.comments),
+        default_language=language,
+    )
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.body: list = []
+        self.comments: list[Comment] = []
+        self.paragraph_index = 0
+        self.table_index = 0
+        self.list_counter = 0
+
+    def line(self, line: str) -> None:
+        heading = _HEADING.match(line)
+        numbering = None
+        outline = None
+        style = None
+        if heading:
+            outline = len(heading.group(1)) - 1
+            style = f"Heading{outline + 1}"
+            line = heading.group(2)
+            self.list_counter = 0
+        elif line.startswith("#. "):
+            self.list_counter += 1
+            numbering = Numbering("1", 0, f"{self.list_counter}.", self.list_counter, "decimal", "0")
+            style = "ListParagraph"
+            line = line[3:]
+        elif line.startswith("- "):
+            numbering = Numbering("2", 0, "•", None, "bullet", "1")
+            style = "ListParagraph"
+            line = line[2:]
+        else:
+            self.list_counter = 0
+        if line.strip() == "¶":
+            line = ""
+        self.body.append(self.paragraph(line, style_id=style, outline_level=outline, numbering=numbering))
+
+    def paragraph(self, marked: str, location: Location | None = None, **kwargs) -> Paragraph:
+        text, spans, revisions, anchors = self._parse_critic(marked)
+        location = location or Location(paragraph=self.paragraph_index)
+        self.paragraph_index += 1
+        return Paragraph(
+            location=location, text=text, spans=tuple(spans), revisions=tuple(revisions),
+            comments=tuple(anchors), style_name=_style_name(kwargs.get("style_id")), **kwargs,
+        )
+
+    def table(self, rows: list[list[str]], header_rows: int) -> None:
+        built = []
+        for r, cells in enumerate(rows):
+            built_cells = []
+            for c, cell_text in enumerate(cells):
+                location = Location(paragraph=self.paragraph_index, table=self.table_index, row=r, cell=c)
+                paragraph = self.paragraph(cell_text, location=location, container="table")
+                built_cells.append(Cell(blocks=(paragraph,)))
+            built.append(Row(cells=tuple(built_cells), header=r < header_rows))
+        self.body.append(Table(index=self.table_index, rows=tuple(built)))
+        self.table_index += 1
+
+    def _parse_critic(self, marked: str):
+        out: list[str] = []
+        spans, revisions, anchors = [], [], []
+        pos = 0
+        last_highlight: tuple[int, int] | None = None
+        for match in _CRITIC.finditer(marked):
+            out.append(marked[pos:match.start()])
+            here = sum(map(len, out))
+            inserted, deleted, highlighted, comment = match.groups()
+            if inserted is not None:
+                out.append(inserted)
+                revisions.append(Revision("ins", "Example", None, inserted, here, here + len(inserted)))
+                last_highlight = None
+            elif deleted is not None:
+                revisions.append(Revision("del", "Example", None, deleted, here, here))
+                last_highlight = None
+            elif highlighted is not None:
+                out.append(highlighted)
+                spans.append(Span(here, here + len(highlighted), highlight="yellow"))
+                last_highlight = (here, here + len(highlighted))
+            else:
+                comment_id = str(len(self.comments))
+                self.comments.append(Comment(comment_id, "Example", None, comment))
+                start, end = last_highlight or (here, here)
+                anchors.append(CommentAnchor(comment_id, start, end))
+                last_highlight = None
+            pos = match.end()
+        out.append(marked[pos:])
+        return "".join(out), spans, revisions, anchors
+
+
+def _style_name(style_id: str | None) -> str | None:
+    if style_id is None:
+        return None
+    return re.sub(r"(\D)(\d)", r"\1 \2", style_id).replace("ListParagraph", "List Paragraph").lower()

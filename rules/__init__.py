@@ -1,0 +1,1 @@
+"""Rule packs, term banks, authority lists and layout profiles (data only)."""

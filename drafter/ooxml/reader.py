@@ -1,0 +1,851 @@
+"""Read a DOCX package into a :class:`drafter.blocks.Document` (lxml only).
+
+Entry point: :func:`read_document`. The main body is walked once in reading
+order: paragraphs, tables (nested too), content controls, custom-XML and smart-tag
+wrappers, hyperlinks, simple and complex fields (results only), and text boxes
+(one branch of ``mc:AlternateContent`` only, so nothing is doubled). Text is the
+*accepted view*: insertions kept, deletions dropped, every tracked change recorded
+as a :class:`Revision` with offsets into that text.
+
+Anything that is not a readable DOCX raises :class:`InputError`; problems in
+secondary parts (styles, numbering, comments, notes, headers, properties) become
+:class:`ReadNotice` values on the document instead, so nothing is lost silently.
+
+Documented decisions (see also :mod:`drafter.ooxml.text`):
+
+- Spans are emitted only for text with some visible formatting; plain text has none.
+- A paragraph whose mark is deleted but that keeps text stays a paragraph of its own
+  (with a ``paragraph-mark-del`` revision), so locations map back one-to-one.
+- A deleted table row stays in ``Table.rows`` with ``deleted=True`` and no cells, so
+  row indices match the XML; its text is out of the accepted view.
+- ``Table.index`` is the index among the part's top-level tables for a top-level
+  table, and the index among the cell's tables for a nested one.
+- Numbering is rendered for main-body paragraphs (text boxes included) only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from drafter.blocks import (
+    Cell, Comment, CommentAnchor, Document, Location, Note, Numbering, Paragraph,
+    Properties, ReadNotice, Revision, Row, Span, Table, iter_paragraphs,
+)
+from drafter.errors import InputError
+from drafter.ooxml.names import NS, a, local_name, m, mc, o, on_off, r, to_transitional, v, w, wp, wps
+from drafter.ooxml.package import Limits, Package, parse_xml
+from drafter.ooxml.properties import read_properties, read_track_revisions
+from drafter.ooxml.styles import StyleSheet
+from drafter.ooxml.text import DEL_TEXT, M_T, T, paragraph_elements, run_child_text
+
+# -- tags -------------------------------------------------------------------
+
+W_NS = NS["w"]
+P, R, PPR, RPR, TBL, TR, TC = w("p"), w("r"), w("pPr"), w("rPr"), w("tbl"), w("tr"), w("tc")
+SDT, SDT_CONTENT, CUSTOM_XML, SMART_TAG = w("sdt"), w("sdtContent"), w("customXml"), w("smartTag")
+HYPERLINK, FLD_SIMPLE, FLD_CHAR, INSTR_TEXT = w("hyperlink"), w("fldSimple"), w("fldChar"), w("instrText")
+INS, DEL, MOVE_FROM, MOVE_TO = w("ins"), w("del"), w("moveFrom"), w("moveTo")
+RPR_CHANGE, PPR_CHANGE = w("rPrChange"), w("pPrChange")
+DRAWING, PICT, OBJECT = w("drawing"), w("pict"), w("object")
+TXBX_CONTENT = w("txbxContent")
+FOOTNOTE_REF, ENDNOTE_REF, COMMENT_REF = w("footnoteReference"), w("endnoteReference"), w("commentReference")
+COMMENT_START, COMMENT_END = w("commentRangeStart"), w("commentRangeEnd")
+RUBY, RUBY_BASE = w("ruby"), w("rubyBase")
+ALT, CHOICE, FALLBACK = mc("AlternateContent"), mc("Choice"), mc("Fallback")
+M_R = m("r")
+ALT_CHUNK = w("altChunk")
+SECT_PR = w("sectPr")
+V_TEXTPATH, V_IMAGEDATA, V_SHAPE = v("textpath"), v("imagedata"), v("shape")
+A_BLIP, PIC_PIC = a("blip"), f"{{{NS['pic']}}}pic"
+WP_DOCPR = wp("docPr")
+WPS_WSP, A_TXWARP = wps("wsp"), a("prstTxWarp")
+
+VAL, ID, AUTHOR, DATE, TYPE = w("val"), w("id"), w("author"), w("date"), w("type")
+R_ID = r("id")
+O_TITLE = o("title")
+
+_TEXT_CHILDREN = frozenset({
+    T, M_T, w("tab"), w("ptab"), w("br"), w("cr"), w("noBreakHyphen"), w("softHyphen"), w("sym"),
+})
+_BLOCK_IGNORED = frozenset({
+    SECT_PR, w("bookmarkStart"), w("bookmarkEnd"), w("proofErr"), w("permStart"), w("permEnd"),
+    w("moveFromRangeStart"), w("moveFromRangeEnd"), w("moveToRangeStart"), w("moveToRangeEnd"),
+    w("customXmlInsRangeStart"), w("customXmlInsRangeEnd"), w("customXmlDelRangeStart"),
+    w("customXmlDelRangeEnd"), w("customXmlMoveFromRangeStart"), w("customXmlMoveFromRangeEnd"),
+    w("customXmlMoveToRangeStart"), w("customXmlMoveToRangeEnd"), w("sdtPr"), w("sdtEndPr"),
+    w("tblPr"), w("tblGrid"), w("tblPrEx"), w("trPr"), w("tcPr"), w("customXmlPr"), w("smartTagPr"),
+    w("footnotePr"), w("endnotePr"),
+})
+_INLINE_IGNORED = _BLOCK_IGNORED | {PPR}
+_INLINE_WRAPPERS = frozenset({HYPERLINK, SMART_TAG, CUSTOM_XML, FLD_SIMPLE, w("dir"), w("bdo")})
+_SKIPPED_NOTE_TYPES = frozenset({"separator", "continuationSeparator", "continuationNotice"})
+
+# Span formatting tuple: (bold, italic, underline, highlight, hidden, strike, color, size, style)
+_PLAIN = (False, False, False, None, False, False, None, None, None)
+_B, _I, _U, _HIGHLIGHT, _SHD, _VANISH = w("b"), w("i"), w("u"), w("highlight"), w("shd"), w("vanish")
+_STRIKE, _DSTRIKE, _COLOR, _SZ, _RSTYLE = w("strike"), w("dstrike"), w("color"), w("sz"), w("rStyle")
+_FILL = w("fill")
+
+
+def read_document(path: str, limits: Limits | None = None) -> Document:
+    """Read the DOCX at ``path`` into a :class:`Document`.
+
+    Raises :class:`InputError` with one clear reason when the file is not a
+    readable DOCX; never any other exception for bad input.
+    """
+    path = str(path)
+    try:
+        package = Package(path, limits)
+        return _DocumentReader(package).read()
+    except InputError:
+        raise
+    except RecursionError:
+        raise InputError(path, "refused: the document nests too deeply to read") from None
+    except MemoryError:
+        raise InputError(path, "refused: the document is too large to read in memory") from None
+    except Exception as exc:  # noqa: BLE001 - the contract is "InputError or a Document"
+        raise InputError(path, f"could not read the document ({type(exc).__name__}: {exc})") from None
+
+
+# -- package level ------------------------------------------------------------
+
+
+class _DocumentReader:
+    """Reads the parts of one package and assembles the Document."""
+
+    def __init__(self, package: Package) -> None:
+        self.package = package
+        self.notices: list[ReadNotice] = []
+        self.targets: dict[str, str] = {}
+
+    def notice(self, code: str, message: str, part: str | None = None) -> None:
+        self.notices.append(ReadNotice(code, message, part))
+
+    def load(self, name: str, what: str, required: bool = False) -> etree._Element | None:
+        """Part ``name`` parsed with Strict namespaces translated; None + notice on failure."""
+        try:
+            data = self.package.read(name)
+            if not data.strip():
+                raise InputError(self.package.path, f"part {name} is empty")
+            return parse_xml(to_transitional(data), f"{self.package.path}: {name}", self.package.limits)
+        except InputError as exc:
+            if required:
+                raise
+            self.notice("unreadable-part", f"the {what} part could not be read: {exc.reason}", name)
+        except KeyError:
+            if required:
+                raise InputError(self.package.path, f"not a usable DOCX: the part {name} is missing") from None
+            self.notice("missing-part", f"the {what} part {name} is missing", name)
+        return None
+
+    def main_relationships(self, main: str) -> dict[str, list[str]]:
+        """Internal targets of the main part by relationship type's last segment; notices for dangling ones."""
+        by_type: dict[str, list[str]] = {}
+        try:
+            relationships = self.package.relationships(main)
+        except InputError as exc:
+            self.notice("unreadable-part", f"the main part's relationships could not be read: {exc.reason}")
+            return by_type
+        for rel_id, rel_type, target, mode in relationships:
+            if mode == "External":
+                continue
+            kind = rel_type.rsplit("/", 1)[-1]
+            if not self.package.has(target):
+                self.notice("dangling-relationship",
+                            f"relationship {rel_id} ({kind}) points to a missing part {target}", main)
+                continue
+            by_type.setdefault(kind, []).append(target)
+            self.targets[rel_id] = target
+        return by_type
+
+    def optional(self, by_type: dict[str, list[str]], kind: str, what: str) -> tuple[str | None, etree._Element | None]:
+        targets = by_type.get(kind)
+        if not targets:
+            return None, None
+        return targets[0], self.load(targets[0], what)
+
+    def read(self) -> Document:
+        package = self.package
+        main = package.main_part
+        root = self.load(main, "main document", required=True)
+        body = root.find(w("body"))
+        if root.tag != w("document") or body is None:
+            raise InputError(package.path, f"not a usable DOCX: {main} is not a WordprocessingML document")
+        by_type = self.main_relationships(main)
+
+        styles_name, styles_root = self.optional(by_type, "styles", "styles")
+        if styles_name is None:
+            self.notice("missing-styles", "the document has no styles part; default styles assumed", main)
+        styles = StyleSheet(styles_root)
+        _, numbering_root = self.optional(by_type, "numbering", "numbering")
+        numbering = self.renderer(numbering_root, styles_root)
+        _, settings_root = self.optional(by_type, "settings", "settings")
+
+        comments = self.read_comments(by_type, styles)
+        walker = _PartWalker(self, main, root, styles, numbering, "body")
+        blocks = walker.blocks(body, "body", None)
+        footnotes = self.read_notes(by_type, "footnotes", "footnote", styles)
+        endnotes = self.read_notes(by_type, "endnotes", "endnote", styles)
+        headers, footers, watermark = self.read_headers_footers(root, styles)
+
+        default_language = styles.doc_defaults_language or styles.language(styles.default_paragraph_style)
+        return Document(
+            path=package.path,
+            body=tuple(blocks),
+            comments=comments,
+            footnotes=footnotes,
+            endnotes=endnotes,
+            headers=headers,
+            footers=footers,
+            properties=self.read_properties(),
+            default_language=default_language,
+            track_revisions=read_track_revisions(settings_root),
+            has_watermark=watermark is not None,
+            watermark_text=watermark or None,
+            notices=tuple(self.notices),
+            content_type=package.kind,
+        )
+
+    def renderer(self, numbering_root, styles_root):
+        try:
+            from drafter.ooxml.numbering import NumberingRenderer
+            return NumberingRenderer(numbering_root, styles_root)
+        except Exception as exc:  # noqa: BLE001 - a broken numbering part must not end the read
+            self.notice("unreadable-numbering", f"list numbering could not be read: {exc}")
+            return None
+
+    def read_comments(self, by_type, styles: StyleSheet) -> tuple[Comment, ...]:
+        name, root = self.optional(by_type, "comments", "comments")
+        if root is None:
+            return ()
+        walker = _PartWalker(self, name, root, styles, None, "comment")
+        comments = []
+        for element in root.iter(w("comment")):
+            paragraphs = iter_paragraphs(walker.blocks(element, "comment", None))
+            comments.append(Comment(
+                id=element.get(ID, ""), author=element.get(AUTHOR), date=element.get(DATE),
+                text="\n".join(p.text for p in paragraphs), initials=element.get(w("initials")),
+            ))
+        return tuple(comments)
+
+    def read_notes(self, by_type, kind: str, note_kind: str, styles: StyleSheet) -> tuple[Note, ...]:
+        name, root = self.optional(by_type, kind, kind)
+        if root is None:
+            return ()
+        walker = _PartWalker(self, name, root, styles, None, "note")
+        notes = []
+        for element in root.iter(w(note_kind)):
+            if element.get(TYPE) in _SKIPPED_NOTE_TYPES:
+                continue
+            paragraphs = tuple(iter_paragraphs(walker.blocks(element, "note", None)))
+            notes.append(Note(element.get(ID, ""), note_kind, paragraphs))  # type: ignore[arg-type]
+        return tuple(notes)
+
+    def read_headers_footers(self, root, styles: StyleSheet):
+        """Header and footer paragraphs of every part a sectPr references, each part once."""
+        headers: list[Paragraph] = []
+        footers: list[Paragraph] = []
+        watermark: str | None = None
+        seen: set[str] = set()
+        for sect in root.iter(SECT_PR):
+            for ref in sect:
+                if ref.tag == w("headerReference"):
+                    kind, out = "header", headers
+                elif ref.tag == w("footerReference"):
+                    kind, out = "footer", footers
+                else:
+                    continue
+                rel_id = ref.get(R_ID)
+                target = self.targets.get(rel_id or "")
+                if target is None:
+                    self.notice("dangling-relationship", f"a section refers to a missing {kind} ({rel_id})")
+                    continue
+                if target in seen:
+                    continue
+                seen.add(target)
+                part = self.load(target, kind)
+                if part is None:
+                    continue
+                walker = _PartWalker(self, target, part, styles, None, kind)
+                out.extend(iter_paragraphs(walker.blocks(part, kind, None)))
+                if kind == "header" and watermark is None:
+                    watermark = find_watermark(part)
+        return tuple(headers), tuple(footers), watermark
+
+    def read_properties(self) -> Properties:
+        parts = {}
+        package_rels = {t.rsplit("/", 1)[-1]: target for _, t, target, mode in self.package.relationships("")
+                        if mode != "External"}
+        for kind, fallback in (("core-properties", "docProps/core.xml"),
+                               ("extended-properties", "docProps/app.xml"),
+                               ("custom-properties", "docProps/custom.xml")):
+            name = package_rels.get(kind) or fallback
+            parts[kind] = self.load(name, "document properties") if self.package.has(name) else None
+        try:
+            return read_properties(parts["core-properties"], parts["extended-properties"],
+                                   parts["custom-properties"])
+        except (ValueError, TypeError) as exc:
+            self.notice("unreadable-part", f"document properties could not be read: {exc}")
+            return Properties()
+
+
+def find_watermark(header: etree._Element) -> str | None:
+    """The watermark text of a header part ("" for a picture watermark), None if none."""
+    for path in header.iter(V_TEXTPATH):
+        text = path.get("string")
+        if text and text.strip():
+            return text.strip()
+    for warp in header.iter(A_TXWARP):
+        shape = warp
+        while shape is not None and shape.tag != WPS_WSP:
+            shape = shape.getparent()
+        if shape is not None:
+            text = "".join(t.text or "" for t in shape.iter(T)).strip()
+            if text:
+                return text
+    for shape in header.iter(V_SHAPE):
+        if "watermark" in (shape.get("id") or "").lower():
+            return ""
+    return None
+
+
+# -- part level ---------------------------------------------------------------
+
+
+@dataclass
+class _ParagraphState:
+    """What one paragraph collects while its content is walked."""
+
+    style_id: str | None
+    parts: list[str] = field(default_factory=list)
+    offset: int = 0
+    spans: list[list] = field(default_factory=list)
+    revisions: list[Revision] = field(default_factory=list)
+    anchors: list[CommentAnchor] = field(default_factory=list)
+    comment_starts: dict[str, int] = field(default_factory=dict)
+    footnotes: list[str] = field(default_factory=list)
+    endnotes: list[str] = field(default_factory=list)
+    has_image: bool = False
+    images_without_alt: int = 0
+    kept: bool = False
+    dropped: list[str] | None = None  # collects deleted text while inside w:del/w:moveFrom
+    after: list = field(default_factory=list)  # text-box blocks, placed after the paragraph
+
+
+class _PartWalker:
+    """Walks one part's story in reading order and builds its blocks."""
+
+    def __init__(self, reader: _DocumentReader, part: str, root: etree._Element,
+                 styles: StyleSheet, numbering, base_container: str) -> None:
+        self.reader = reader
+        self.part = part
+        self.styles = styles
+        self.numbering = numbering
+        self.base_container = base_container
+        self.elements = paragraph_elements(root)
+        self.index = {element: i for i, element in enumerate(self.elements)}
+        self.top_tables = 0
+        self.fields: list[bool] = []  # per open complex field: has its result started?
+        self.hidden_fields = 0        # open fields still in their instruction part
+        self.open_comments: dict[str, None] = {}
+        self.anchored_comments: set[str] = set()
+        self.deleted_rows = 0
+        self.unknown_reported: set[str] = set()
+        self.numbering_failed = False
+        self.format_cache: dict[tuple, tuple] = {}
+
+    # -- blocks ----------------------------------------------------------
+
+    def blocks(self, parent: etree._Element, container: str, cell: tuple | None) -> list:
+        """Blocks of a block container (body, cell, sdtContent, txbxContent, note)."""
+        out: list = []
+        nested_tables = 0
+        for child in parent:
+            tag = child.tag
+            if tag == P:
+                out.extend(self.paragraph(child, container, cell))
+            elif tag == TBL:
+                if cell is None and container != "textbox":
+                    index = self.top_tables
+                    self.top_tables += 1
+                else:
+                    index = nested_tables
+                    nested_tables += 1
+                out.append(self.table(child, index, cell, container))
+            elif tag == SDT:
+                content = child.find(SDT_CONTENT)
+                if content is not None:
+                    inner = container if container in ("table", "textbox", "note", "comment", "header", "footer") \
+                        else "sdt"
+                    out.extend(self.blocks(content, inner, cell))
+            elif tag == CUSTOM_XML or tag in (INS, DEL, MOVE_FROM, MOVE_TO, SMART_TAG):
+                out.extend(self.blocks(child, container, cell))
+            elif tag == ALT:
+                branch = choose_branch(child)
+                if branch is not None:
+                    out.extend(self.blocks(branch, container, cell))
+            elif tag == COMMENT_START:
+                self.open_comments[child.get(ID, "")] = None
+            elif tag == COMMENT_END:
+                comment_id = child.get(ID, "")
+                self.open_comments.pop(comment_id, None)
+                self.anchored_comments.add(comment_id)
+            elif tag == ALT_CHUNK:
+                self.report_once("alt-chunk", "embedded alternative-format content (w:altChunk) is not read")
+            elif tag in _BLOCK_IGNORED or not isinstance(tag, str):
+                continue
+            else:
+                self.unknown(child)
+        return out
+
+    def unknown(self, element: etree._Element) -> None:
+        """Skip an unknown element; report it once per tag when it holds text."""
+        tag = element.tag
+        if tag in self.unknown_reported:
+            return
+        if any((t.text or "").strip() for t in element.iter(T)):
+            self.unknown_reported.add(tag)
+            self.reader.notice("unknown-element",
+                               f"text inside an unknown element <{local_name(tag)}> was skipped", self.part)
+
+    def report_once(self, code: str, message: str) -> None:
+        if code not in self.unknown_reported:
+            self.unknown_reported.add(code)
+            self.reader.notice(code, message, self.part)
+
+    def table(self, tbl: etree._Element, index: int, outer: tuple | None, container: str) -> Table:
+        style_id = None
+        tbl_pr = tbl.find(w("tblPr"))
+        if tbl_pr is not None:
+            style = tbl_pr.find(w("tblStyle"))
+            style_id = style.get(VAL) if style is not None else None
+        rows = []
+        for row_index, tr in enumerate(_unwrapped(tbl, TR)):
+            header = inserted = deleted = False
+            tr_pr = tr.find(w("trPr"))
+            if tr_pr is not None:
+                for prop in tr_pr:
+                    if prop.tag == w("tblHeader"):
+                        header = on_off(prop)
+                    elif prop.tag == INS:
+                        inserted = True
+                    elif prop.tag == DEL:
+                        deleted = True
+            cells = []
+            if deleted:
+                self.deleted_rows += 1
+            try:
+                for cell_index, tc in enumerate(_unwrapped(tr, TC)):
+                    where = outer if outer is not None else (
+                        (index, row_index, cell_index) if container != "textbox" else None)
+                    blocks = self.blocks(tc, "table", where)
+                    span = 1
+                    tc_pr = tc.find(w("tcPr"))
+                    if tc_pr is not None:
+                        grid = tc_pr.find(w("gridSpan"))
+                        if grid is not None:
+                            try:
+                                span = max(1, int(grid.get(VAL, "1")))
+                            except ValueError:
+                                span = 1
+                    cells.append(Cell(tuple(blocks), span))
+            finally:
+                if deleted:
+                    self.deleted_rows -= 1
+            rows.append(Row(() if deleted else tuple(cells), header, inserted, deleted))
+        return Table(index, tuple(rows), style_id)
+
+    # -- paragraphs ------------------------------------------------------
+
+    def paragraph(self, p: etree._Element, container: str, cell: tuple | None) -> list:
+        """The paragraph block (unless wholly deleted) followed by its text-box blocks."""
+        styles = self.styles
+        ppr = p.find(PPR)
+        style_id = direct_outline = num_id = ilvl = None
+        mark: Revision | None = None
+        ppr_change: Revision | None = None
+        if ppr is not None:
+            for prop in ppr:
+                tag = prop.tag
+                if tag == w("pStyle"):
+                    style_id = prop.get(VAL)
+                elif tag == w("outlineLvl"):
+                    direct_outline = _int(prop.get(VAL))
+                    if direct_outline is None:
+                        direct_outline = -1
+                elif tag == w("numPr"):
+                    for part in prop:
+                        if part.tag == w("numId"):
+                            num_id = part.get(VAL)
+                        elif part.tag == w("ilvl"):
+                            ilvl = _int(part.get(VAL))
+                elif tag == RPR:
+                    for change in prop:
+                        if change.tag in (INS, MOVE_TO):
+                            mark = _revision("paragraph-mark-ins", change)
+                        elif change.tag in (DEL, MOVE_FROM):
+                            mark = _revision("paragraph-mark-del", change)
+                elif tag == PPR_CHANGE:
+                    ppr_change = _revision("pPrChange", prop)
+        if style_id is None:
+            style_id = styles.default_paragraph_style
+
+        mark_deleted = mark is not None and mark.kind == "paragraph-mark-del"
+        numbered = self.numbering is not None and self.deleted_rows == 0
+        numbering = None
+        if numbered and not mark_deleted:
+            numbering = self.number(style_id, num_id, ilvl)
+
+        state = _ParagraphState(style_id)
+        for comment_id in self.open_comments:
+            state.comment_starts[comment_id] = 0
+        self.inline(p, state, False)
+
+        text = "".join(state.parts)
+        length = len(text)
+        for comment_id, start in state.comment_starts.items():
+            state.anchors.append(CommentAnchor(comment_id, start, length))
+        revisions = state.revisions
+        if ppr_change is not None:
+            revisions.append(_with_range(ppr_change, 0, length))
+        if mark is not None:
+            revisions.append(_with_range(mark, length, length))
+        deleted = mark_deleted and not state.kept
+        if numbered and mark_deleted and not deleted:
+            numbering = self.number(style_id, num_id, ilvl)
+
+        if direct_outline is not None:
+            outline = direct_outline if 0 <= direct_outline < 9 else None
+        else:
+            outline = styles.outline_level(style_id)
+        location = Location(self.part, self.index.get(p, -1), 0, length, *(cell or (None, None, None)))
+        out: list = []
+        if not deleted and self.deleted_rows == 0:
+            out.append(Paragraph(
+                location=location, text=text, style_id=style_id, style_name=styles.name(style_id),
+                outline_level=outline, numbering=numbering,
+                spans=tuple(Span(s, e, *fmt) for s, e, fmt in state.spans),
+                revisions=tuple(revisions), comments=tuple(state.anchors),
+                footnote_refs=tuple(state.footnotes), endnote_refs=tuple(state.endnotes),
+                container=container,  # type: ignore[arg-type]
+                deleted=False, has_image=state.has_image, images_without_alt=state.images_without_alt,
+            ))
+        out.extend(state.after)
+        return out
+
+    def number(self, style_id: str | None, num_id: str | None, ilvl: int | None) -> Numbering | None:
+        """Resolve numPr (direct, else the style chain) and advance the list counters."""
+        style_num = style_ilvl = carrier = None
+        if num_id is None or ilvl is None:
+            style_num, style_ilvl, carrier = self.styles.numbering(style_id)
+        if num_id is None:
+            num_id = style_num
+            if ilvl is None:
+                ilvl = style_ilvl
+        if not num_id or num_id.strip() == "0":
+            return None
+        try:
+            if ilvl is None and carrier is not None and num_id == style_num:
+                ilvl = self.numbering.level_for_style(num_id, carrier)
+            return self.numbering.number(num_id, ilvl or 0)
+        except Exception as exc:  # noqa: BLE001 - one bad list must not end the read
+            if not self.numbering_failed:
+                self.numbering_failed = True
+                self.reader.notice("numbering-error", f"a list label could not be rendered: {exc}", self.part)
+            return None
+
+    # -- inline content --------------------------------------------------
+
+    def inline(self, parent: etree._Element, state: _ParagraphState, deleted: bool) -> None:
+        """Walk paragraph-level content: runs and the wrappers that hold them."""
+        for child in parent:
+            tag = child.tag
+            if tag == R or tag == M_R:
+                self.run(child, state, deleted)
+            elif tag in _INLINE_WRAPPERS:
+                self.inline(child, state, deleted)
+            elif tag == INS or tag == MOVE_TO:
+                start = state.offset
+                self.inline(child, state, deleted)
+                if not deleted and state.offset > start:
+                    state.revisions.append(_revision("ins" if tag == INS else "moveTo", child, start, state.offset))
+            elif tag == DEL or tag == MOVE_FROM:
+                outer = state.dropped
+                state.dropped = []
+                self.inline(child, state, True)
+                dropped = "".join(state.dropped)
+                state.dropped = outer
+                if outer is not None:
+                    outer.append(dropped)
+                if not deleted:
+                    revision = _revision("del" if tag == DEL else "moveFrom", child, state.offset, state.offset)
+                    state.revisions.append(Revision(revision.kind, revision.author, revision.date, dropped,
+                                                    state.offset, state.offset, revision.id))
+            elif tag == SDT:
+                content = child.find(SDT_CONTENT)
+                if content is not None:
+                    self.inline(content, state, deleted)
+            elif tag == ALT:
+                branch = choose_branch(child)
+                if branch is not None:
+                    self.inline(branch, state, deleted)
+            elif tag == COMMENT_START:
+                comment_id = child.get(ID, "")
+                self.open_comments[comment_id] = None
+                state.comment_starts[comment_id] = state.offset
+            elif tag == COMMENT_END:
+                comment_id = child.get(ID, "")
+                self.open_comments.pop(comment_id, None)
+                self.anchored_comments.add(comment_id)
+                start = state.comment_starts.pop(comment_id, None)
+                if start is not None:
+                    state.anchors.append(CommentAnchor(comment_id, start, state.offset))
+            elif tag in _INLINE_IGNORED or not isinstance(tag, str):
+                continue
+            elif tag == P:
+                # A paragraph nested in paragraph content is malformed; keep its text as blocks after.
+                state.after.extend(self.paragraph(child, "textbox", None))
+            elif len(child):
+                # Unknown wrappers (math zones, future markup): their runs still count.
+                self.inline(child, state, deleted)
+
+    def run(self, run: etree._Element, state: _ParagraphState, deleted: bool) -> None:
+        rpr = None
+        start = state.offset
+        fmt = None
+        changed = None
+        for child in run:
+            tag = child.tag
+            if tag == RPR:
+                rpr = child
+                changed = child.find(RPR_CHANGE)
+                continue
+            if tag == FLD_CHAR:
+                self.field_char(child.get(w("fldCharType")))
+                continue
+            if self.hidden_fields:
+                continue
+            if tag in _TEXT_CHILDREN:
+                text = run_child_text(child)
+            elif tag == DEL_TEXT:
+                if deleted and state.dropped is not None:
+                    state.dropped.append(child.text or "")
+                continue
+            elif tag == DRAWING or tag == PICT or tag == OBJECT or tag == ALT:
+                self.graphic(child, state, deleted)
+                continue
+            elif tag == FOOTNOTE_REF:
+                if not deleted:
+                    state.footnotes.append(child.get(ID, ""))
+                continue
+            elif tag == ENDNOTE_REF:
+                if not deleted:
+                    state.endnotes.append(child.get(ID, ""))
+                continue
+            elif tag == COMMENT_REF:
+                comment_id = child.get(ID, "")
+                if comment_id not in self.anchored_comments and comment_id not in self.open_comments:
+                    self.anchored_comments.add(comment_id)
+                    state.anchors.append(CommentAnchor(comment_id, state.offset, state.offset))
+                continue
+            elif tag == RUBY:
+                base = child.find(RUBY_BASE)
+                if base is not None:
+                    self.inline(base, state, deleted)
+                continue
+            else:
+                continue
+            if not text:
+                continue
+            if deleted:
+                if state.dropped is not None:
+                    state.dropped.append(text)
+                continue
+            state.parts.append(text)
+            end = state.offset + len(text)
+            state.kept = True
+            if fmt is None:
+                fmt = self.run_format(rpr, state.style_id)
+            if fmt is not _PLAIN:
+                spans = state.spans
+                if spans and spans[-1][1] == state.offset and spans[-1][2] == fmt:
+                    spans[-1][1] = end
+                else:
+                    spans.append([state.offset, end, fmt])
+            state.offset = end
+        if changed is not None and state.offset > start and not deleted:
+            state.revisions.append(_revision("rPrChange", changed, start, state.offset))
+
+    def field_char(self, kind: str | None) -> None:
+        """Track complex-field nesting so only results (between separate and end) are read."""
+        if kind == "begin":
+            self.fields.append(False)
+            self.hidden_fields += 1
+        elif kind == "separate":
+            if self.fields and not self.fields[-1]:
+                self.fields[-1] = True
+                self.hidden_fields -= 1
+        elif kind == "end":
+            if self.fields and not self.fields.pop():
+                self.hidden_fields -= 1
+
+    def run_format(self, rpr: etree._Element | None, paragraph_style: str | None) -> tuple:
+        """The span formatting tuple of a run (``_PLAIN`` when nothing shows)."""
+        bold = italic = hidden = None
+        underline = strike = False
+        highlight = color = size = char_style = None
+        if rpr is not None:
+            for prop in rpr:
+                tag = prop.tag
+                if tag == _B:
+                    bold = on_off(prop)
+                elif tag == _I:
+                    italic = on_off(prop)
+                elif tag == _U:
+                    underline = (prop.get(VAL) or "single") != "none"
+                elif tag == _HIGHLIGHT:
+                    value = prop.get(VAL)
+                    if value and value != "none":
+                        highlight = value
+                elif tag == _SHD:
+                    fill = prop.get(_FILL)
+                    if fill and fill.lower() not in ("auto", "ffffff") and highlight is None:
+                        highlight = fill
+                elif tag == _VANISH:
+                    hidden = on_off(prop)
+                elif tag == _STRIKE or tag == _DSTRIKE:
+                    strike = strike or on_off(prop)
+                elif tag == _COLOR:
+                    value = prop.get(VAL)
+                    if value and value.lower() not in ("auto", "000000"):
+                        color = value
+                elif tag == _SZ:
+                    half_points = _int(prop.get(VAL))
+                    if half_points is not None:
+                        size = half_points / 2
+                elif tag == _RSTYLE:
+                    char_style = prop.get(VAL)
+        if bold is None or italic is None or hidden is None:
+            base = self.styles.run_defaults(paragraph_style, char_style)
+            bold = bold if bold is not None else bool(base.bold)
+            italic = italic if italic is not None else bool(base.italic)
+            hidden = hidden if hidden is not None else bool(base.hidden)
+        fmt = (bold, italic, underline, highlight, hidden, strike, color, size, char_style)
+        if fmt == _PLAIN:
+            return _PLAIN
+        return self.format_cache.setdefault(fmt, fmt)
+
+    # -- drawings and text boxes -----------------------------------------
+
+    def graphic(self, element: etree._Element, state: _ParagraphState, deleted: bool) -> None:
+        """Images (alt text counted) and text boxes inside a drawing, VML picture or object."""
+        boxes: list[etree._Element] = []
+        pictures: list[etree._Element] = []
+        _collect_graphics(element, boxes, pictures)
+        if not deleted:
+            for picture in pictures:
+                state.has_image = True
+                if not _has_alt(picture):
+                    state.images_without_alt += 1
+        for box in boxes:
+            state.after.extend(self.blocks(box, "textbox", None))
+
+
+def _collect_graphics(element: etree._Element, boxes: list, pictures: list) -> None:
+    """Outermost text boxes and pictures under ``element``, one AlternateContent branch only."""
+    tag = element.tag
+    if tag == ALT:
+        branch = choose_branch(element)
+        if branch is not None:
+            for child in branch:
+                _collect_graphics(child, boxes, pictures)
+        return
+    if tag == TXBX_CONTENT:
+        boxes.append(element)
+        return
+    if tag == DRAWING:
+        if _is_picture_drawing(element):
+            pictures.append(element)
+    elif tag == PICT:
+        for shape in element.iter(V_IMAGEDATA):
+            pictures.append(shape)
+            break
+    stack = list(reversed(element))
+    while stack:
+        child = stack.pop()
+        ctag = child.tag
+        if ctag == TXBX_CONTENT:
+            boxes.append(child)
+        elif ctag == ALT:
+            _collect_graphics(child, boxes, pictures)
+        else:
+            stack.extend(reversed(child))
+
+
+def _is_picture_drawing(drawing: etree._Element) -> bool:
+    for _ in drawing.iter(A_BLIP, PIC_PIC, "{http://schemas.openxmlformats.org/drawingml/2006/chart}chart"):
+        return True
+    return False
+
+
+def _has_alt(picture: etree._Element) -> bool:
+    if picture.tag == DRAWING:
+        for doc_pr in picture.iter(WP_DOCPR):
+            return bool((doc_pr.get("descr") or "").strip())
+        return False
+    # VML v:imagedata: o:title on the image, or alt on its shape
+    if (picture.get(O_TITLE) or "").strip():
+        return True
+    parent = picture.getparent()
+    return parent is not None and bool((parent.get("alt") or "").strip())
+
+
+def choose_branch(alternate: etree._Element) -> etree._Element | None:
+    """The one branch of ``mc:AlternateContent`` to read: the first Choice, else the Fallback."""
+    fallback = None
+    for child in alternate:
+        if child.tag == CHOICE:
+            return child
+        if child.tag == FALLBACK:
+            fallback = child
+    return fallback
+
+
+def _unwrapped(parent: etree._Element, wanted: str):
+    """Children of ``parent`` with tag ``wanted``, looking through sdt/customXml wrappers."""
+    for child in parent:
+        tag = child.tag
+        if tag == wanted:
+            yield child
+        elif tag == SDT:
+            content = child.find(SDT_CONTENT)
+            if content is not None:
+                yield from _unwrapped(content, wanted)
+        elif tag == CUSTOM_XML or tag in (INS, MOVE_TO):
+            yield from _unwrapped(child, wanted)
+        elif tag == ALT:
+            branch = choose_branch(child)
+            if branch is not None:
+                yield from _unwrapped(branch, wanted)
+
+
+def _revision(kind: str, element: etree._Element, start: int = 0, end: int = 0) -> Revision:
+    return Revision(kind, element.get(AUTHOR), element.get(DATE), "", start, end, element.get(ID))  # type: ignore[arg-type]
+
+
+def _with_range(revision: Revision, start: int, end: int) -> Revision:
+    return Revision(revision.kind, revision.author, revision.date, revision.text, start, end, revision.id)
+
+
+def _int(value: str | None) -> int | None:
+    if value is None:
+        return None
+    try:
+        return int(value.strip())
+    except ValueError:
+        return None
+
+
+__all__ = ["read_document", "find_watermark", "choose_branch", "Limits"]

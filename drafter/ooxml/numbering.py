@@ -25,7 +25,10 @@ How Word numbers (ECMA-376 Part 1 §17.9, with Word's deviations from
   0 means never. Word reads ``w:lvlRestart`` from the abstract level only and
   ignores it inside a level override ([MS-OI29500] §2.1.275).
 * "%k" in the level text is level k-1's current counter in that level's own
-  format; a level not used since its last restart shows its start value.
+  format. A paragraph whose parent levels have not been used since their last
+  restart shows them at their start value, and they count on from there: "1.1"
+  followed by a level-0 item gives "2." (as Word, LibreOffice and Open XML
+  PowerTools render it).
   ``w:isLgl`` shows every level as decimal (decimalZero and none stay).
 * An abstractNum with ``w:numStyleLink`` has no levels of its own: it points to a
   numbering style in styles.xml whose ``w:numPr/w:numId`` leads to the abstractNum
@@ -111,7 +114,6 @@ class Level:
     text: str | None = None        # w:lvlText; None when absent (no label)
     restart: int | None = None     # w:lvlRestart: None = default, 0 = never, n = after level n-1
     legal: bool = False            # w:isLgl
-    suffix: str = "tab"            # w:suff: tab | space | nothing
     style_id: str | None = None    # w:pStyle
     zero_pad: int = 0              # custom "001, 002, ..." formats: minimum digits
 
@@ -135,9 +137,6 @@ def _parse_level(lvl: etree._Element, base: Level | None = None) -> Level:
     legal = lvl.find(_w("isLgl"))
     if legal is not None:
         changes["legal"] = _on(legal)
-    suffix = _val(lvl, "suff")
-    if suffix:
-        changes["suffix"] = suffix
     style = _val(lvl, "pStyle")
     if style:
         changes["style_id"] = style
@@ -152,10 +151,9 @@ def _number_format(lvl: etree._Element) -> tuple[str | None, int]:
     fmt = _val(lvl, "numFmt")
     if fmt is not None and fmt != "custom":
         return fmt.strip(), 0
-    for choice in lvl.iter(f"{{{MC}}}Choice", f"{{{MC}}}Fallback", _w("numFmt")):
-        numfmt = choice if choice.tag == _w("numFmt") else choice.find(_w("numFmt"))
-        if numfmt is None:
-            continue
+    # Word 2010+ writes custom formats as mc:AlternateContent: a w14 Choice with
+    # numFmt="custom" w:format="001, 002, 003, ..." and a Fallback for older readers.
+    for numfmt in lvl.iterfind(f"{{{MC}}}AlternateContent/*/{_w('numFmt')}"):
         value = (numfmt.get(_w("val")) or "").strip()
         if value == "custom":
             match = _CUSTOM_ZERO_PADDED.match(numfmt.get(_w("format"), ""))
@@ -229,11 +227,13 @@ def _restarts(restart: int | None, own: int, used: int) -> bool:
 class NumberingRenderer:
     """Computes the list label Word shows for each list paragraph, in document order.
 
-    Build one per story whose numbering runs together (the main body; Word keeps
-    separate counters for text boxes, notes, headers and footers), then call
-    :meth:`number` once for every paragraph that has numbering, in reading order.
-    ``language`` ("fi", "sv-FI", "en-GB", ...) only changes the ``ordinal`` and
-    word formats: Finnish and Swedish ordinals render as "1.".
+    Build one per story whose numbering runs together (the main body; use fresh
+    renderers for text boxes, notes, headers and footers, as Open XML PowerTools
+    does), then call :meth:`number` once for every paragraph that has numbering,
+    in reading order, skipping paragraphs the accepted view drops. The label
+    excludes the separator Word puts after it (``w:suff``: tab, space, nothing).
+    ``language`` ("fi", "sv-FI", "en-GB", ...) changes only the ``ordinal``
+    format: Finnish and Swedish ordinals render as "1.", English as "1st".
     """
 
     def __init__(
@@ -279,6 +279,11 @@ class NumberingRenderer:
             for overridden in sorted(definition.start_overrides):
                 counters.restart_from(overridden)
 
+        for higher in range(ilvl):
+            # A deeper item shows its unused parents at their start value, and
+            # from then on they count from there (Word, LibreOffice, PowerTools).
+            if counters.values[higher] is None:
+                counters.values[higher] = definition.start(higher)
         current = counters.values[ilvl]
         value = definition.start(ilvl) if current is None else current + 1
         counters.values[ilvl] = value
@@ -315,7 +320,7 @@ class NumberingRenderer:
     def _render(self, level: Level, definition: _ListDef, counters: _Counters) -> str:
         text = level.text or ""
         if level.format == "bullet":
-            return _bullet_text(_PLACEHOLDER.sub("", text) if "%" in text else text)
+            return _bullet_text(_PLACEHOLDER.sub("", text))
 
         def substitute(match: re.Match) -> str:
             index = int(match.group(1)) - 1
@@ -492,15 +497,40 @@ def _ordinal_suffix(value: int) -> str:
     return {1: "st", 2: "nd", 3: "rd"}.get(value % 10, "th")
 
 
+_CJK_DIGITS = "〇一二三四五六七八九"
+
+
+def _cjk_counting(value: int) -> str:
+    """Chinese/Japanese counting numerals for 1–9999: 十一, 二十, 一百零五, 三千二百."""
+    if value < 10:
+        return _CJK_DIGITS[value]
+    out, pending_zero = [], False
+    for size, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        digit, value = divmod(value, size)
+        if digit == 0:
+            pending_zero = bool(out)
+            continue
+        if pending_zero:
+            out.append("零")
+            pending_zero = False
+        if not (size == 10 and digit == 1 and not out):
+            out.append(_CJK_DIGITS[digit])
+        out.append(unit)
+    return "".join(out)
+
+
+_CJK_COUNTING = {"chineseCounting", "chineseCountingThousand", "japaneseCounting", "taiwaneseCounting"}
 _CHICAGO = "*†‡§"
+_MAX_SYMBOLIC = 3999  # largest value shown in roman, letters or chicago symbols
 _FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
 
 
 def format_number(value: int, fmt: str, *, language: str = "en", zero_pad: int = 0) -> str:
     """Render ``value`` in the w:numFmt ``fmt`` the way Word shows it.
 
-    Values a format cannot show (0 or negative in roman or letters, beyond the
-    enclosed-character range) fall back to decimal; unknown formats render as
+    Values a format cannot show (0 or negative in roman or letters, above 3999
+    in roman, letters or chicago symbols, beyond the enclosed-character range)
+    fall back to decimal; unknown formats render as
     decimal. ``language`` matters only for ordinal formats ("fi" and "sv" use
     "1.", English "1st").
     """
@@ -510,6 +540,8 @@ def format_number(value: int, fmt: str, *, language: str = "en", zero_pad: int =
         return str(value)
     if fmt == "decimalZero":
         return str(value).zfill(max(2, zero_pad)) if value >= 0 else str(value)
+    if value > _MAX_SYMBOLIC and fmt in {"upperRoman", "lowerRoman", "upperLetter", "lowerLetter", "chicago"}:
+        return str(value)  # would be an absurdly long run of repeated symbols
     if fmt in {"upperRoman", "lowerRoman"}:
         numeral = _roman(value)
         return numeral if fmt == "upperRoman" else numeral.lower()
@@ -531,6 +563,10 @@ def format_number(value: int, fmt: str, *, language: str = "en", zero_pad: int =
         return f"- {value} -"
     if fmt == "decimalFullWidth" or fmt == "decimalFullWidth2":
         return str(value).translate(_FULL_WIDTH)
+    if fmt in _CJK_COUNTING and value < 10000:
+        return _cjk_counting(value)
+    if fmt == "ideographTraditional" and value <= 10:
+        return "甲乙丙丁戊己庚辛壬癸"[value - 1]
     if fmt == "decimalEnclosedCircle" and value <= 20:
         return chr(0x2460 + value - 1)
     if fmt == "decimalEnclosedFullstop" and value <= 20:

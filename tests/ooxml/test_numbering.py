@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from drafter.ooxml.numbering import NumberingRenderer, format_number
@@ -174,9 +176,9 @@ def test_multilevel_text_shows_every_level_and_lower_levels_restart():
         ["1.", "1.1.", "1.2.", "1.2.1.", "2.", "2.1.", "2.1.1.", "2.1.2."]
 
 
-def test_a_level_used_before_its_parent_shows_the_parents_start_value():
+def test_a_level_used_before_its_parent_shows_the_parents_start_value_and_the_parent_counts_on():
     renderer = NumberingRenderer(multilevel(), None)
-    assert labels(renderer, ("1", 1), ("1", 1)) == ["1.1.", "1.2."]
+    assert labels(renderer, ("1", 1), ("1", 1), ("1", 0), ("1", 2)) == ["1.1.", "1.2.", "2.", "2.1.1."]
 
 
 def test_lvl_restart_zero_keeps_a_lower_level_counting_across_higher_levels():
@@ -339,7 +341,7 @@ def test_out_of_range_levels_are_clamped_and_garbage_ids_ignored():
                       '<w:num w:numId="x"><w:abstractNumId w:val="zz"/></w:num>',
                       '<w:abstractNum><w:lvl w:ilvl="nine"/></w:abstractNum>')
     renderer = NumberingRenderer(parts, None)
-    assert labels(renderer, ("1", 12), ("1", -3)) == ["L8-1", "L0-1"]
+    assert labels(renderer, ("1", 12), ("1", -3)) == ["L8-1", "L0-2"]
     assert renderer.number("x", 0) is None
 
 
@@ -378,7 +380,14 @@ def test_word_2010_custom_zero_padded_format_is_honoured():
     (2, "ordinalText", "Second"),
     (21, "ordinalText", "Twenty-first"),
     (5, "decimalEnclosedCircle", "⑤"),
+    (6, "chineseCounting", "六"),
+    (11, "chineseCounting", "十一"),
+    (20, "chineseCountingThousand", "二十"),
+    (105, "chineseCountingThousand", "一百零五"),
+    (3010, "chineseCountingThousand", "三千零一十"),
     (0, "upperRoman", "0"),
+    (10**20, "upperRoman", str(10**20)),
+    (10**20, "lowerLetter", str(10**20)),
 ])
 def test_number_formats_render_like_word(value, fmt, expected):
     assert format_number(value, fmt) == expected
@@ -446,3 +455,58 @@ def test_pandoc_list_restart_document_numbers_as_word_shows_it(external_corpus):
         "1. Item 1", "2. Item 2", "3. Item 3",
         "1. Item 1", "2. Item 2", "3. Item 3", "4. Item 4",
     ]
+
+
+# -- robustness -------------------------------------------------------------------------------
+
+_ATTR_TEXT = st.sampled_from(["1", "0", "-2", "7", "x", "", " 3 ", "99999999999999999999"])
+_FORMATS = st.sampled_from(["decimal", "bullet", "none", "upperRoman", "lowerLetter", "ordinalText", "chicago",
+                            "decimalZero", "custom", "chineseCounting", "", "bogus"])
+_LEVEL_TEXT = st.text(alphabet="%123456789.)( a\uf0b7", max_size=8)
+
+
+@st.composite
+def hostile_numbering(draw):
+    levels = []
+    for ilvl in draw(st.lists(st.sampled_from(["0", "1", "2", "8", "9", "-1", "a"]), max_size=5)):
+        children = []
+        if draw(st.booleans()):
+            children.append(f'<w:start w:val="{draw(_ATTR_TEXT)}"/>')
+        if draw(st.booleans()):
+            children.append(f'<w:numFmt w:val="{draw(_FORMATS)}"/>')
+        if draw(st.booleans()):
+            children.append(f'<w:lvlText w:val="{draw(_LEVEL_TEXT)}"/>')
+        if draw(st.booleans()):
+            children.append(f'<w:lvlRestart w:val="{draw(_ATTR_TEXT)}"/>')
+        if draw(st.booleans()):
+            children.append("<w:isLgl/>")
+        levels.append(f'<w:lvl w:ilvl="{ilvl}">{"".join(children)}</w:lvl>')
+    link = draw(st.sampled_from(["", '<w:numStyleLink w:val="S"/>', '<w:styleLink w:val="S"/>']))
+    overrides = "".join(
+        f'<w:lvlOverride w:ilvl="{draw(_ATTR_TEXT)}"><w:startOverride w:val="{draw(_ATTR_TEXT)}"/>'
+        f'{levels[0] if levels and draw(st.booleans()) else ""}</w:lvlOverride>'
+        for _ in range(draw(st.integers(0, 2)))
+    )
+    parts = [abstract(draw(st.sampled_from(["0", "1"])), *levels, extra=link),
+             abstract("1", lvl(0), extra=draw(st.sampled_from(["", '<w:numStyleLink w:val="S"/>']))),
+             num("1", "0", overrides), num("2", draw(st.sampled_from(["1", "5", ""])))]
+    styles = etree.fromstring(f'<w:styles {NS}><w:style w:type="numbering" w:styleId="S"><w:pPr><w:numPr>'
+                              f'<w:numId w:val="{draw(st.sampled_from(["1", "2", "3"]))}"/></w:numPr></w:pPr></w:style></w:styles>')
+    return numbering(*parts), styles
+
+
+@settings(max_examples=300, deadline=None)
+@given(hostile_numbering(), st.lists(st.tuples(st.sampled_from(["0", "1", "2", "3", "x"]), st.integers(-2, 12)), max_size=12))
+def test_malformed_numbering_never_raises_and_labels_are_text_or_none(parts, paragraphs):
+    numbering_root, styles_root = parts
+    renderer = NumberingRenderer(numbering_root, styles_root)
+    for num_id, ilvl in paragraphs:
+        result = renderer.number(num_id, ilvl)
+        assert result is None or (isinstance(result.label, str) and result.label.strip() == result.label != "")
+        renderer.level_for_style(num_id, "S")
+
+
+@given(st.integers(0, 500), st.integers(1, 60))
+def test_a_plain_list_of_n_items_ends_at_start_plus_n_minus_one(start, count):
+    renderer = NumberingRenderer(numbering(abstract("0", lvl(0, start=start)), num("1", "0")), None)
+    assert labels(renderer, *[("1", 0)] * count)[-1] == f"{start + count - 1}."

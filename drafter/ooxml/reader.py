@@ -119,6 +119,7 @@ class _DocumentReader:
         self.package = package
         self.notices: list[ReadNotice] = []
         self.targets: dict[str, str] = {}
+        self.dangling: set[str] = set()
 
     def notice(self, code: str, message: str, part: str | None = None) -> None:
         self.notices.append(ReadNotice(code, message, part))
@@ -155,6 +156,7 @@ class _DocumentReader:
             if not self.package.has(target):
                 self.notice("dangling-relationship",
                             f"relationship {rel_id} ({kind}) points to a missing part {target}", main)
+                self.dangling.add(rel_id)
                 continue
             by_type.setdefault(kind, []).append(target)
             self.targets[rel_id] = target
@@ -260,7 +262,10 @@ class _DocumentReader:
                 rel_id = ref.get(R_ID)
                 target = self.targets.get(rel_id or "")
                 if target is None:
-                    self.notice("dangling-relationship", f"a section refers to a missing {kind} ({rel_id})")
+                    if rel_id not in self.dangling:
+                        self.dangling.add(rel_id or "")
+                        self.notice("dangling-relationship",
+                                    f"a section refers to a {kind} relationship {rel_id} that does not exist")
                     continue
                 if target in seen:
                     continue

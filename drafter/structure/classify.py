@@ -1,0 +1,236 @@
+"""Say what each body paragraph could be: chapter, objective, measure opener, field line, body.
+
+Classification looks at one paragraph at a time (its text, heading level, list
+numbering and formatting). Whether a typed number or a numbered heading really
+opens a measure is decided later, from the whole document (see ``resolve``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from drafter.blocks import Paragraph, Table
+from drafter.profiles import LanguageLayout, Profile
+from drafter.structure.fields import FieldFinder, FieldMatch
+
+# Paragraphs that never open or join a structure node.
+_SKIPPED_CONTAINERS = ("textbox", "comment", "note", "header", "footer")
+_TOC_STYLE = re.compile(r"^(toc|sisällys|innehåll|contents)", re.IGNORECASE)
+_TITLE_STYLE = re.compile(r"^(title|otsikko|rubrik|nimi)$", re.IGNORECASE)
+_LABEL_SEPARATOR = re.compile(r"[:.)–—-]\s*$")
+_ROMAN = re.compile(r"^[IVXLCDM]+$")
+_ROMAN_FORMATS = ("upperRoman", "lowerRoman")
+
+# Kinds of items
+CHAPTER = "chapter"
+OBJECTIVE = "objective"
+PREFIX = "prefix"        # "Toimenpide 12:" - always a measure
+NUMHEAD = "numhead"      # numbered heading: objective or measure, decided later
+HEADING = "heading"      # a heading without a number
+TYPED = "typed"          # "12. Laaditaan …" in a body paragraph: a candidate
+AUTO = "auto"            # Word auto-numbered list item (level 0): a candidate
+FIELD = "field"          # a paragraph that opens with a field label
+BODY = "body"
+TITLE = "title"          # the document's Title-styled paragraph
+SKIP = "skip"
+TABLE = "table"
+
+
+@dataclass
+class Item:
+    """One body paragraph (or top-level table) with what it could be."""
+
+    kind: str
+    paragraph: Paragraph | None = None
+    table: Table | None = None
+    level: int | None = None         # heading outline level, None for body paragraphs
+    number: str | None = None        # as written ("VI", "12")
+    label: str = ""
+    title_start: int = 0             # offsets of the title inside paragraph.text
+    title_end: int = 0
+    fields: list[FieldMatch] = field(default_factory=list)
+    field_source: str = "line"       # "column" for label/value rows of a table
+    auto_numbered: bool = False
+    bold: bool = False
+    # Decided later
+    role: str | None = None          # for NUMHEAD: "objective" | "measure" | None
+    accepted: bool = False           # for TYPED/AUTO: opens a measure
+    score: int = 0
+    table_analysis: object | None = None
+
+    @property
+    def int_number(self) -> int | None:
+        return to_int(self.number)
+
+    @property
+    def text(self) -> str:
+        return self.paragraph.text if self.paragraph else ""
+
+
+def classify_paragraph(paragraph: Paragraph, layout: LanguageLayout, profile: Profile,
+                       finder: FieldFinder) -> Item:
+    """Return the Item for one body paragraph."""
+    text = paragraph.text
+    if paragraph.deleted or paragraph.container in _SKIPPED_CONTAINERS:
+        return Item(SKIP, paragraph)
+    style = paragraph.style_name or paragraph.style_id or ""
+    if _TOC_STYLE.match(style) or _TOC_STYLE.match(paragraph.style_id or ""):
+        return Item(SKIP, paragraph)
+    if not text.strip():
+        return Item(SKIP, paragraph)
+    if _TITLE_STYLE.match(paragraph.style_id or "") or _TITLE_STYLE.match(paragraph.style_name or ""):
+        return Item(TITLE, paragraph)
+    numbering = paragraph.numbering if paragraph.numbering and paragraph.numbering.format != "bullet" else None
+    level = paragraph.outline_level if paragraph.is_heading else None
+    lead = len(text) - len(text.lstrip())
+
+    if level is not None:
+        return _classify_heading(paragraph, level, numbering, layout, finder, lead)
+
+    bold = starts_bold(paragraph, lead)
+    if numbering is not None:
+        if numbering.level == 0 and numbering.value is not None:
+            for pattern in layout.measure_prefix:
+                if pattern.match(numbering.label):
+                    return _titled(PREFIX, paragraph, lead, finder, number=str(numbering.value),
+                                   label=numbering.label, auto=True, bold=bold)
+            if numbering.format == "decimal" or numbering.format.startswith("decimal"):
+                return _titled(AUTO, paragraph, lead, finder, number=str(numbering.value),
+                               label=numbering.label, auto=True, bold=bold)
+        return Item(BODY, paragraph, fields=finder.inline(text), bold=bold)
+
+    stripped = text[lead:]
+    for kind, patterns in ((OBJECTIVE, layout.objective), (PREFIX, layout.measure_prefix)):
+        for pattern in patterns:
+            m = pattern.match(stripped)
+            if m and (bold or _LABEL_SEPARATOR.search(m.group("label"))) and len(stripped) <= 600:
+                return _titled(kind, paragraph, lead + m.start("title"), finder, number=m.group("number"),
+                               label=m.group("label").strip(), bold=bold)
+    line_fields = finder.line(text)
+    if line_fields:
+        return Item(FIELD, paragraph, fields=line_fields, bold=bold)
+    typed = match_typed_number(stripped, layout)
+    if typed:
+        return _titled(TYPED, paragraph, lead + typed.start("title"), finder, number=typed.group("number"),
+                       label=typed.group("label").strip(), bold=bold)
+    return Item(BODY, paragraph, fields=finder.inline(text), bold=bold)
+
+
+def _classify_heading(paragraph: Paragraph, level: int, numbering, layout: LanguageLayout,
+                      finder: FieldFinder, lead: int) -> Item:
+    stripped = paragraph.text[lead:]
+    if numbering is not None and numbering.value is not None:
+        label = numbering.label
+        if level == 0:
+            number = label.strip().rstrip(".):").strip()
+            if not (_ROMAN.match(number) or number.isdigit()):
+                number = _roman(numbering.value) if numbering.format in _ROMAN_FORMATS else str(numbering.value)
+            return _titled(CHAPTER, paragraph, lead, finder, number=number, label=label, level=level, auto=True)
+        for pattern in layout.measure_prefix:
+            if pattern.match(label):
+                return _titled(PREFIX, paragraph, lead, finder, number=str(numbering.value), label=label,
+                               level=level, auto=True)
+        for pattern in layout.objective:
+            if pattern.match(label):
+                return _titled(OBJECTIVE, paragraph, lead, finder, number=str(numbering.value), label=label,
+                               level=level, auto=True)
+        return _titled(NUMHEAD, paragraph, lead, finder, number=str(numbering.value), label=label,
+                       level=level, auto=True)
+    if level == 0:
+        for pattern in layout.chapter:
+            m = pattern.match(stripped)
+            if m and not _is_not_a_number(stripped, layout):
+                return _titled(CHAPTER, paragraph, lead + m.start("title"), finder, number=m.group("number"),
+                               label=m.group("label").strip(), level=level)
+    for kind, patterns in ((OBJECTIVE, layout.objective), (PREFIX, layout.measure_prefix)):
+        for pattern in patterns:
+            m = pattern.match(stripped)
+            if m:
+                return _titled(kind, paragraph, lead + m.start("title"), finder, number=m.group("number"),
+                               label=m.group("label").strip(), level=level)
+    if level > 0:
+        typed = match_typed_number(stripped, layout)
+        if typed:
+            return _titled(NUMHEAD, paragraph, lead + typed.start("title"), finder, number=typed.group("number"),
+                           label=typed.group("label").strip(), level=level)
+    return Item(HEADING, paragraph, level=level)
+
+
+def _titled(kind: str, paragraph: Paragraph, title_start: int, finder: FieldFinder, *, number: str | None,
+            label: str, level: int | None = None, auto: bool = False, bold: bool = False) -> Item:
+    """An Item whose title starts at ``title_start`` and ends where inline fields begin."""
+    text = paragraph.text
+    while title_start < len(text) and text[title_start].isspace():
+        title_start += 1
+    fields = [f for f in finder.inline(text) if f.label_start >= title_start]
+    title_end = fields[0].label_start if fields else len(text)
+    return Item(kind, paragraph, level=level, number=number, label=label, title_start=title_start,
+                title_end=title_end, fields=fields, auto_numbered=auto, bold=bold)
+
+
+def match_typed_number(text: str, layout: LanguageLayout) -> re.Match | None:
+    """The typed-number match of ``text`` ("12. Laaditaan …"), unless it is a date or amount."""
+    if _is_not_a_number(text, layout):
+        return None
+    for pattern in layout.typed_number:
+        m = pattern.match(text)
+        if m:
+            return m
+    return None
+
+
+def _is_not_a_number(text: str, layout: LanguageLayout) -> bool:
+    return any(p.match(text) for p in layout.not_a_number)
+
+
+def starts_bold(paragraph: Paragraph, offset: int = 0) -> bool:
+    """True when the first visible character at or after ``offset`` is bold."""
+    text = paragraph.text
+    while offset < len(text) and text[offset].isspace():
+        offset += 1
+    return any(s.bold and s.start <= offset < s.end for s in paragraph.spans)
+
+
+def bold_end(paragraph: Paragraph, start: int) -> int | None:
+    """End offset of the bold run that starts at ``start`` (adjacent bold spans merged)."""
+    end = None
+    for span in sorted(paragraph.spans, key=lambda s: s.start):
+        if not span.bold:
+            continue
+        if end is None and span.start <= start < span.end:
+            end = span.end
+        elif end is not None and span.start <= end:
+            end = max(end, span.end)
+    return end
+
+
+def to_int(number: str | None) -> int | None:
+    """"12" → 12, "VI" → 6, else None."""
+    if number is None:
+        return None
+    number = number.strip().rstrip(".")
+    if number.isdigit():
+        return int(number)
+    if _ROMAN.match(number.upper()):
+        return _from_roman(number.upper())
+    return None
+
+
+def _from_roman(text: str) -> int:
+    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+    total = 0
+    for a, b in zip(text, text[1:] + " "):
+        va, vb = values[a], values.get(b, 0)
+        total += -va if va < vb else va
+    return total
+
+
+def _roman(value: int) -> str:
+    out = []
+    for n, s in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
+                 (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while value >= n:
+            out.append(s)
+            value -= n
+    return "".join(out)

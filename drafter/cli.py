@@ -77,6 +77,148 @@ def outline(file: Path, fmt: str, config_path: Path | None, output: Path | None)
     _emit(text, output, file)
 
 
+# -- check -------------------------------------------------------------------
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="The report on standard output.")
+@click.option("--json", "json_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write the JSON report (drafter.check/1) to this file.")
+@click.option("--html", "html_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write a self-contained HTML report to this file (one page for all FILES).")
+@click.option("--annotate", "annotate_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write a copy of the draft with each finding as a Word comment (one FILE only).")
+@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="drafter.toml to use instead of the one found beside each draft.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default=None,
+              help="Exit 1 when a finding is at least this severe  [default: the config's fail_on, else error]")
+@click.option("--select", multiple=True, metavar="RULES",
+              help="Run only these rules: ids, names or categories (comma-separated or repeated).")
+@click.option("--ignore", multiple=True, metavar="RULES",
+              help="Never run these rules: ids, names or categories (comma-separated or repeated).")
+@click.option("-q", "--quiet", is_flag=True, help="Print only the summary line of each file.")
+@click.option("-v", "--verbose", is_flag=True, help="Show each finding's context, fix and where its rule is explained.")
+@click.option("--no-color", is_flag=True, help="No colours (also when NO_COLOR is set or output is not a terminal).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Check this many files at once (separate processes).")
+def check(files: tuple[Path, ...], fmt: str, json_path: Path | None, html_path: Path | None,
+          annotate_path: Path | None, config_path: Path | None, fail_on: str | None,
+          select: tuple[str, ...], ignore: tuple[str, ...], quiet: bool, verbose: bool,
+          no_color: bool, jobs: int) -> None:
+    """Check drafts and report their findings (exit 0 clean, 1 findings, 2 unreadable input)."""
+    from drafter.io import check_output_path
+
+    if quiet and verbose:
+        raise click.UsageError("use either --quiet or --verbose, not both")
+    if annotate_path is not None and len(files) != 1:
+        raise click.UsageError("--annotate takes exactly one FILE")
+    write_annotated = _annotator() if annotate_path is not None else None
+    for output in (json_path, html_path, annotate_path):
+        if output is not None:
+            check_output_path(output, inputs=files)
+    if config_path is not None:
+        from drafter.config import load_config
+
+        load_config(None, config_path)  # a broken --config fails once, before any work
+    results = _check_all(files, config_path, _selectors(select), _selectors(ignore), jobs)
+
+    if json_path is not None or fmt == "json":
+        from drafter.report.json_report import render_json
+
+        json_text = render_json(results)
+        if json_path is not None:
+            _emit(json_text, json_path, files[0])
+    if html_path is not None:
+        from drafter.report.html import render_html
+
+        _emit(render_html(results), html_path, files[0])
+    if write_annotated is not None and results[0].readable:
+        write_annotated(str(files[0]), list(results[0].findings), annotate_path)
+
+    if fmt == "json":
+        click.echo(json_text, nl=False)
+        for result in results:
+            if not result.readable:
+                click.echo(f"drafter: {result.file}: {result.error}", err=True)
+    else:
+        from drafter.report.text import render_text
+
+        color = not no_color and "NO_COLOR" not in os.environ and sys.stdout.isatty()
+        click.echo(render_text(results, verbose=verbose, quiet=quiet, color=color), nl=False, color=color)
+    sys.exit(_check_status(results, fail_on))
+
+
+def _annotator():
+    """drafter.report.annotate.write_annotated, or one clear line when it is missing."""
+    try:
+        from drafter.report.annotate import write_annotated
+    except ImportError:
+        _fail("--annotate is not available: this drafter has no Word-comment writer (drafter.report.annotate)")
+    return write_annotated
+
+
+def _selectors(values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(s.strip() for value in values for s in value.split(",") if s.strip())
+
+
+def _check_all(files, config_path, select, ignore, jobs: int) -> list:
+    """Check every file, in a process pool when ``jobs`` > 1; results in argument order."""
+    show_progress = len(files) > 1 and sys.stderr.isatty()
+    results: list = [None] * len(files)
+    with click.progressbar(length=len(files), label="Checking", file=sys.stderr,
+                           hidden=not show_progress) as bar:
+        if jobs > 1 and len(files) > 1:
+            from concurrent.futures import ProcessPoolExecutor, as_completed
+
+            with ProcessPoolExecutor(max_workers=min(jobs, len(files))) as pool:
+                futures = {pool.submit(_check_one, f, config_path, select, ignore): i for i, f in enumerate(files)}
+                for future in as_completed(futures):
+                    index = futures[future]
+                    try:
+                        results[index] = future.result()
+                    except Exception as exc:  # noqa: BLE001 - a dead worker fails one file, not the run
+                        results[index] = _internal_error(files[index], exc)
+                    bar.update(1)
+        else:
+            for index, file in enumerate(files):
+                results[index] = _check_one(file, config_path, select, ignore)
+                bar.update(1)
+    return results
+
+
+def _check_one(file: Path, config_path, select, ignore):
+    """check_file, with an unexpected failure turned into that file's error (top level: picklable)."""
+    from drafter.api import check_file
+
+    try:
+        return check_file(file, config_path=config_path, select=select, ignore=ignore)
+    except Exception as exc:  # noqa: BLE001 - one line per file, never a traceback
+        if os.environ.get("DRAFTER_DEBUG"):
+            raise
+        return _internal_error(file, exc)
+
+
+def _internal_error(file: Path, exc: BaseException):
+    from drafter.report.results import FileResult
+
+    return FileResult(file=str(file), error=f"internal error ({type(exc).__name__}: {exc}); "
+                                            "rerun with DRAFTER_DEBUG=1 for details")
+
+
+def _check_status(results, fail_on: str | None) -> int:
+    """0 clean, 1 a finding reaches --fail-on (or each draft's fail_on), 2 a file was unreadable."""
+    from drafter.findings import Severity
+
+    if any(not r.readable for r in results):
+        return EXIT_INPUT
+    for result in results:
+        threshold = result.fail_on if fail_on is None else (None if fail_on == "never" else Severity.parse(fail_on))
+        if result.reaches(threshold):
+            return EXIT_FINDINGS
+    return 0
+
+
 def _emit(text: str, output: Path | None, source: Path, force: bool = True) -> None:
     if output is None:
         click.echo(text, nl=False)

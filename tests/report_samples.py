@@ -12,6 +12,13 @@ from drafter.findings import Finding, FindingLocation, Fix
 from drafter.model import FieldLine, Measure, Programme
 from drafter.report.results import FileResult
 
+FUNDING_LINES = {
+    21: "Toteutetaan virkatyönä.",
+    22: "Haetaan lisärahoitusta 250 000 euroa vuosille 2022–2023.",
+    23: "Toimenpiteen toteuttaminen edellyttää 1,2 miljoonan euron lisämäärärahaa. Mahdollisista "
+        "määrärahalisäyksistä päätetään normaalisti julkisen talouden suunnitelmaa ja valtion "
+        "talousarviota ja lisätalousarvioita koskevissa päätöksissä.",
+}
 MEASURE_TITLES = {
     21: "Laaditaan poliisille valtakunnallinen toimintamalli ihmiskaupan tunnistamiseksi",
     22: "Vahvistetaan uhrien oikeudellista neuvontaa",
@@ -29,6 +36,7 @@ def sample_programme(file: str = "toimintaohjelma-luonnos.docx") -> Programme:
             fields=(
                 FieldLine("responsible", "Vastuutaho", "SM, Poliisihallitus", Location(paragraph=para + 2)),
                 FieldLine("schedule", "Aikataulu", "2021–2022", Location(paragraph=para + 3)),
+                FieldLine("funding", "Rahoitus", FUNDING_LINES[number], Location(paragraph=para + 4)),
             ),
             paragraphs=tuple(range(para, para + 5)),
         ))

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from drafter.report.html import funding_rows, render_html
+from drafter.report.html import funding_view, render_html
 from report_samples import clean_result, sample_result, unreadable_result
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -139,12 +139,30 @@ def test_filters_have_labels_for_every_control():
 def test_the_funding_table_appears_only_when_a_summary_exists():
     with_funding = sample_html()
     assert "Funding</h3>" in with_funding and "250 000 €" in with_funding
-    assert "<strong>missing</strong>" in with_funding
+    assert '<strong class="missing">missing</strong>' in with_funding
     without = render_html([sample_result()], generated=GENERATED)
     assert "Funding</h3>" not in without
 
 
-def test_funding_summaries_of_several_shapes_are_read():
+def test_the_funding_summary_of_drafter_funding_fills_the_table_and_totals():
+    funding = pytest.importorskip("drafter.funding")
+    result = sample_result()
+    summary = funding.funding_summary(result.programme)
+    html = render_html([sample_result(funding=summary)], generated=GENERATED)
+    table = html[html.index('<table class="funding-table">'):]
+    table = table[:table.index("</table>")]
+    rows = re.findall(r"<tr class=\"status-([\w-]+)\">(.*?)</tr>", table, re.S)
+    assert [status for status, _ in rows] == ["official-work", "separate-funding", "separate-funding"]
+    official, request, noted = (cells for _, cells in rows)
+    assert "Toteutetaan virkatyönä." in official and "<td lang=\"en\">—</td>" in official
+    assert "250 000 euroa" in request and '<strong class="missing">missing</strong>' in request
+    assert "present" in noted
+    assert '<a href="#f0-measure-22">22</a>' in request
+    assert "2 measures ask for separate funding" in html
+    assert "1 without the standard budget note." in html
+
+
+def test_funding_summaries_of_other_shapes_are_read():
     class Row:
         def __init__(self, **kw):
             self.__dict__.update(kw)
@@ -152,12 +170,14 @@ def test_funding_summaries_of_several_shapes_are_read():
         def to_json(self):
             return dict(self.__dict__)
 
-    rows = funding_rows({"measures": [Row(measure=4, status="separate", amount="10 000 €", has_budget_note=True)]},
+    view = funding_view({"rows": [Row(measure=4, status="separate-funding", euros=10000, has_budget_note=True)]},
                         "f0", {4})
-    assert rows == [{"measure": 4, "anchor": "f0-measure-4", "title": None, "status": "separate",
-                     "amount": "10 000 €", "budget_note": True, "text": None}]
-    assert funding_rows(None) is None
-    assert funding_rows([]) == []
+    assert view["rows"] == [{"measure": 4, "anchor": "f0-measure-4", "title": None, "status": "separate funding",
+                             "status_key": "separate-funding", "amount": "10\u202f000 €", "budget_note": True,
+                             "text": None}]
+    assert view["totals"] is None
+    assert funding_view(None) is None
+    assert funding_view([]) == {"rows": [], "totals": None}
 
 
 def test_several_files_make_one_page_with_a_section_each_and_unreadable_ones_say_so():

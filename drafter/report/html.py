@@ -95,8 +95,8 @@ def _file_view(index: int, result: FileResult, multiple: bool) -> dict[str, Any]
     ]
     view["category_rows"] = _category_rows(result.findings)
     view["chart"] = _chart(prefix, view["category_rows"])
-    view["funding"] = funding_rows(result.funding, prefix, {g["number"] for g in view["groups"]})
-    for row in view["funding"] or []:
+    view["funding"] = funding_view(result.funding, prefix, {g["number"] for g in view["groups"]})
+    for row in (view["funding"] or {}).get("rows", []):
         if row["title"] is None and isinstance(row["measure"], int):
             row["title"] = result.measure_title(row["measure"])
     return view
@@ -211,19 +211,30 @@ def _chart(prefix: str, rows: list[dict[str, Any]]) -> dict[str, Any] | None:
     }
 
 
-def funding_rows(summary: Any, prefix: str = "f0", linked: set | frozenset = frozenset()) -> list[dict] | None:
-    """Rows of the funding table from drafter.funding's summary, or None without one.
+def funding_view(summary: Any, prefix: str = "f0", linked: set | frozenset = frozenset()) -> dict | None:
+    """The funding table and totals from drafter.funding's summary, or None without one.
 
-    The summary is read loosely (a sequence of rows, or a value with ``rows`` or
-    ``measures``; rows as mappings, dataclasses or values with ``to_json``) so
-    the report keeps working while the funding module evolves. Each row needs a
-    measure number; status, amount and whether the standard budget note is
-    present are shown when given.
+    Built for drafter.funding.FundingSummary (``to_json``: ``measures`` rows with
+    ``measure``, ``title``, ``status``, ``funding``, ``amounts``, ``euros``,
+    ``person_years``, ``budget_note``; ``separate``; ``total_euros``), but read
+    loosely (plain lists of rows, mappings, dataclasses) so the report keeps
+    working while that module evolves. The budget note only matters for
+    measures that ask for separate funding: for the others it shows as "—".
     """
     if summary is None:
         return None
     data = _plain(summary)
+    separate = None
+    totals = None
     if isinstance(data, Mapping):
+        separate = data.get("separate")
+        if data.get("total_euros") is not None or data.get("total_person_years") is not None:
+            totals = {
+                "separate": len(separate) if separate is not None else None,
+                "euros": _euros(data.get("total_euros")),
+                "person_years": data.get("total_person_years") or None,
+                "without_note": len(data.get("without_budget_note") or []),
+            }
         data = data.get("measures", data.get("rows", []))
     rows = []
     for item in data or []:
@@ -231,20 +242,50 @@ def funding_rows(summary: Any, prefix: str = "f0", linked: set | frozenset = fro
         if not isinstance(row, Mapping):
             continue
         number = _first(row, "measure", "number")
-        if isinstance(number, Mapping):
-            number = number.get("number")
         note = _first(row, "budget_note", "has_budget_note", "budget_note_present")
+        if separate is not None and number not in separate:
+            note = None
+        status = _first(row, "status", "funding_status")
         rows.append({
             "measure": number,
             "anchor": f"{prefix}-measure-{number}" if number in linked else None,
-            # Titles come from the programme when the summary does not carry them.
             "title": _first(row, "title"),
-            "status": _first(row, "status", "funding_status"),
-            "amount": _first(row, "amount", "amount_text", "euros"),
+            "status": str(status).replace("-", " ") if status is not None else None,
+            "status_key": str(status) if status is not None else "",
+            "amount": _amount(row),
             "budget_note": None if note is None else bool(note),
-            "text": _first(row, "text", "funding", "value"),
+            "text": _first(row, "funding", "text", "funding_text"),
         })
-    return rows
+    return {"rows": rows, "totals": totals}
+
+
+def _amount(row: Mapping) -> str | None:
+    """The amounts as written ('250 000 euroa'), else the euro sum, plus person-years."""
+    parts = []
+    written = row.get("amounts")
+    if written:
+        parts.append("; ".join(str(a) for a in written))
+    else:
+        euros = _first(row, "amount", "amount_text", "euros")
+        if euros is not None:
+            parts.append(_euros(euros) if isinstance(euros, (int, float)) else str(euros))
+    if row.get("person_years"):
+        parts.append(f"{_number(row['person_years'])} person-years")
+    return ", ".join(parts) or None
+
+
+def _euros(value: Any) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, (int, float)):
+        return str(value)
+    return f"{_number(value)} €"
+
+
+def _number(value: float) -> str:
+    if float(value).is_integer():
+        return f"{int(value):,}".replace(",", "\u202f")
+    return f"{value:,.1f}".replace(",", "\u202f").replace(".", ",")
 
 
 def _plain(value: Any) -> Any:

@@ -202,3 +202,36 @@ def test_real_drafts_give_valid_json_and_html_and_a_contract_exit_status(tmp_pat
         assert ("error" in entry) == (entry.get("language") is None and "measures" not in entry)
     assert (result.exit_code == 2) == any("error" in e for e in data["files"])
     assert out_html.read_text(encoding="utf-8").count('<section class="file"') == len(docs)
+
+
+@pytest.mark.skipif(not _pipeline_available(), reason="the reader, recogniser or engine is not in this tree yet")
+def test_select_and_ignore_narrow_the_rules_of_a_real_check(external_corpus):
+    doc = external_corpus / "Open-Xml-PowerTools" / "HC031-Complicated-Document.docx"
+    if not doc.is_file():
+        pytest.skip(f"{doc.name} is not in the corpus")
+
+    def rules(*options: str) -> set[str]:
+        result = CliRunner().invoke(main, ["check", "--format", "json", "--fail-on", "never", *options, str(doc)])
+        assert result.exit_code == 0, result.output
+        return {f["rule"] for f in json.loads(result.stdout)["files"][0]["findings"]}
+
+    everything = rules()
+    assert {r for r in everything if r.startswith("LEF")} and {r for r in everything if not r.startswith("LEF")}
+    assert rules("--select", "leftover") == {r for r in everything if r.startswith("LEF")}
+    one = sorted(everything)[0]
+    assert rules("--ignore", one) == everything - {one}
+
+
+@pytest.mark.skipif(not _pipeline_available(), reason="the reader, recogniser or engine is not in this tree yet")
+def test_check_file_returns_the_programme_or_the_reason_it_could_not_be_read(external_corpus, tmp_path):
+    from drafter.api import check_file
+
+    doc = sorted(external_corpus.rglob("*.docx"))[0]
+    result = check_file(doc)
+    assert result.readable and result.programme is not None and result.file == str(doc)
+    assert all(f.rule for f in result.findings)
+    broken = tmp_path / "rikki.docx"
+    broken.write_bytes(b"PK\x03\x04 not really")
+    failed = check_file(broken)
+    assert not failed.readable and failed.programme is None and failed.error
+    assert not failed.error.startswith(str(broken))  # the reason alone; reports add the file name

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable
 
 from drafter.findings import Finding, Severity, summarise
 
@@ -180,6 +180,3 @@ def split_context(context: str, text: str, start: int | None) -> tuple[str, str,
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     return f"{count} {singular if count == 1 else (plural_form or singular + 's')}"
 
-
-def severities_present(findings: Sequence[Finding]) -> list[str]:
-    return [s.value for s in Severity if any(f.severity is s for f in findings)]

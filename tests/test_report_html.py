@@ -263,3 +263,24 @@ def test_in_chromium_the_page_renders_to_a_screenshot(tmp_path, report_page):
     data = shot.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 20_000  # a blank page compresses to far less
     assert _page_console(run.stderr, report_page) == []
+
+
+def _contrast(a: str, b: str) -> float:
+    def luminance(hex_colour: str) -> float:
+        channels = [int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def test_colours_meet_wcag_aa_contrast():
+    css = "".join(parse(sample_html()).styles)
+    colours = dict(re.findall(r"--([\w-]+):\s*(#[0-9a-fA-F]{6});", css))
+    text_pairs = [("text", "bg"), ("muted", "bg"), ("muted", "panel"), ("link", "bg"), ("text", "mark"),
+                  ("error", "error-bg"), ("warning", "warning-bg"), ("info", "info-bg"), ("text", "panel")]
+    for fg, bg in text_pairs:
+        assert _contrast(colours[fg], colours[bg]) >= 4.5, (fg, bg)
+    for fill in ("error-fill", "warning-fill", "info-fill"):  # chart bars: non-text contrast
+        assert _contrast(colours[fill], colours["bg"]) >= 3.0, fill

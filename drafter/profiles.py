@@ -153,7 +153,8 @@ def parse_profile(text: str, source: str = "<profile>") -> Profile:
 
 
 def _merge(language: str, common: dict, own: dict) -> LanguageLayout:
-    patterns = {k: tuple(common.get(k, ())) + tuple(own.get(k, ())) for k in _PATTERN_LISTS}
+    # The language's own patterns are more specific, so they are tried first.
+    patterns = {k: tuple(own.get(k, ())) + tuple(common.get(k, ())) for k in _PATTERN_LISTS}
     fields: dict[str, FieldSpec] = dict(common.get("fields", {}))
     for key, spec in own.get("fields", {}).items():
         if key in fields:

@@ -104,7 +104,8 @@ def classify_paragraph(paragraph: Paragraph, layout: LanguageLayout, profile: Pr
     for kind, patterns in ((OBJECTIVE, layout.objective), (PREFIX, layout.measure_prefix)):
         for pattern in patterns:
             m = pattern.match(stripped)
-            if m and (bold or _LABEL_SEPARATOR.search(m.group("label"))) and len(stripped) <= 600:
+            if m and len(stripped) <= 600 and (
+                    bold or _LABEL_SEPARATOR.search(m.group("label")) or m.group("title")[:1].isupper()):
                 return _titled(kind, paragraph, lead + m.start("title"), finder, number=m.group("number"),
                                label=m.group("label").strip(), bold=bold)
     line_fields = finder.line(text)
@@ -140,7 +141,7 @@ def _classify_heading(paragraph: Paragraph, level: int, numbering, layout: Langu
     if level == 0:
         for pattern in layout.chapter:
             m = pattern.match(stripped)
-            if m and not _is_not_a_number(stripped, layout):
+            if m and not (re.fullmatch(r"[\d.]+", m.group("label").strip()) and _is_not_a_number(stripped, layout)):
                 return _titled(CHAPTER, paragraph, lead + m.start("title"), finder, number=m.group("number"),
                                label=m.group("label").strip(), level=level)
     for kind, patterns in ((OBJECTIVE, layout.objective), (PREFIX, layout.measure_prefix)):

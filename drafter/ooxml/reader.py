@@ -25,7 +25,7 @@ Documented decisions (see also :mod:`drafter.ooxml.text`):
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from lxml import etree
 
@@ -80,6 +80,11 @@ _BLOCK_IGNORED = frozenset({
 })
 _INLINE_IGNORED = _BLOCK_IGNORED | {PPR}
 _INLINE_WRAPPERS = frozenset({HYPERLINK, SMART_TAG, CUSTOM_XML, FLD_SIMPLE, w("dir"), w("bdo")})
+_TRACKED = frozenset({INS, DEL, MOVE_FROM, MOVE_TO})
+_PROPERTY_CHANGES = frozenset({
+    w("tblPrChange"), w("trPrChange"), w("tcPrChange"), w("tblGridChange"), w("tblPrExChange"),
+    w("cellIns"), w("cellDel"), w("cellMerge"), w("sectPrChange"), w("numberingChange"),
+})
 _SKIPPED_NOTE_TYPES = frozenset({"separator", "continuationSeparator", "continuationNotice"})
 
 # Span formatting tuple: (bold, italic, underline, highlight, hidden, strike, color, size, style)
@@ -187,7 +192,7 @@ class _DocumentReader:
 
         comments = self.read_comments(by_type, styles)
         walker = _PartWalker(self, main, root, styles, numbering, "body")
-        blocks = walker.blocks(body, "body", None)
+        blocks = walker.walk(body, "body")
         footnotes = self.read_notes(by_type, "footnotes", "footnote", styles)
         endnotes = self.read_notes(by_type, "endnotes", "endnote", styles)
         headers, footers, watermark = self.read_headers_footers(root, styles)
@@ -225,7 +230,7 @@ class _DocumentReader:
         walker = _PartWalker(self, name, root, styles, None, "comment")
         comments = []
         for element in root.iter(w("comment")):
-            paragraphs = iter_paragraphs(walker.blocks(element, "comment", None))
+            paragraphs = iter_paragraphs(walker.walk(element, "comment"))
             comments.append(Comment(
                 id=element.get(ID, ""), author=element.get(AUTHOR), date=element.get(DATE),
                 text="\n".join(p.text for p in paragraphs), initials=element.get(w("initials")),
@@ -241,7 +246,7 @@ class _DocumentReader:
         for element in root.iter(w(note_kind)):
             if element.get(TYPE) in _SKIPPED_NOTE_TYPES:
                 continue
-            paragraphs = tuple(iter_paragraphs(walker.blocks(element, "note", None)))
+            paragraphs = tuple(iter_paragraphs(walker.walk(element, "note")))
             notes.append(Note(element.get(ID, ""), note_kind, paragraphs))  # type: ignore[arg-type]
         return tuple(notes)
 
@@ -274,7 +279,7 @@ class _DocumentReader:
                 if part is None:
                     continue
                 walker = _PartWalker(self, target, part, styles, None, kind)
-                out.extend(iter_paragraphs(walker.blocks(part, kind, None)))
+                out.extend(iter_paragraphs(walker.walk(part, kind)))
                 if kind == "header" and watermark is None:
                     watermark = find_watermark(part)
         return tuple(headers), tuple(footers), watermark
@@ -360,6 +365,33 @@ class _PartWalker:
         self.unknown_reported: set[str] = set()
         self.numbering_failed = False
         self.format_cache: dict[tuple, tuple] = {}
+        # revisions waiting for the next paragraph: those of wholly deleted paragraphs
+        # (their text stood just before it) and table/section property changes
+        self.carried: list[Revision] = []
+
+    def walk(self, parent: etree._Element, container: str) -> list:
+        """Blocks of a story (body, note, comment, header); leftover revisions go on its last paragraph."""
+        out = self.blocks(parent, container, None)
+        if self.carried:
+            for i in range(len(out) - 1, -1, -1):
+                block = out[i]
+                if isinstance(block, Paragraph):
+                    end = len(block.text)
+                    moved = tuple(_with_range(r, end, end) for r in self.carried)
+                    out[i] = replace(block, revisions=block.revisions + moved)
+                    break
+            else:
+                self.reader.notice("unplaced-revisions", f"{len(self.carried)} tracked change(s) after the "
+                                   "last paragraph could not be placed on a paragraph", self.part)
+            self.carried = []
+        return out
+
+    def carry_property_changes(self, properties: etree._Element | None) -> None:
+        """Remember table, row, cell and section property changes for the next paragraph."""
+        if properties is not None:
+            for change in properties:
+                if change.tag in _PROPERTY_CHANGES:
+                    self.carried.append(_revision("other", change))
 
     # -- blocks ----------------------------------------------------------
 
@@ -399,6 +431,8 @@ class _PartWalker:
                 self.anchored_comments.add(comment_id)
             elif tag == ALT_CHUNK:
                 self.report_once("alt-chunk", "embedded alternative-format content (w:altChunk) is not read")
+            elif tag == SECT_PR:
+                self.carry_property_changes(child)
             elif tag in _BLOCK_IGNORED or not isinstance(tag, str):
                 continue
             else:
@@ -423,6 +457,8 @@ class _PartWalker:
     def table(self, tbl: etree._Element, index: int, outer: tuple | None, container: str) -> Table:
         style_id = None
         tbl_pr = tbl.find(w("tblPr"))
+        self.carry_property_changes(tbl_pr)
+        self.carry_property_changes(tbl.find(w("tblGrid")))
         if tbl_pr is not None:
             style = tbl_pr.find(w("tblStyle"))
             style_id = style.get(VAL) if style is not None else None
@@ -430,6 +466,8 @@ class _PartWalker:
         for row_index, tr in enumerate(_unwrapped(tbl, TR)):
             header = inserted = deleted = False
             tr_pr = tr.find(w("trPr"))
+            self.carry_property_changes(tr_pr)
+            self.carry_property_changes(tr.find(w("tblPrEx")))
             if tr_pr is not None:
                 for prop in tr_pr:
                     if prop.tag == w("tblHeader"):
@@ -445,9 +483,10 @@ class _PartWalker:
                 for cell_index, tc in enumerate(_unwrapped(tr, TC)):
                     where = outer if outer is not None else (
                         (index, row_index, cell_index) if container != "textbox" else None)
+                    tc_pr = tc.find(w("tcPr"))
+                    self.carry_property_changes(tc_pr)
                     blocks = self.blocks(tc, "table", where)
                     span = 1
-                    tc_pr = tc.find(w("tcPr"))
                     if tc_pr is not None:
                         grid = tc_pr.find(w("gridSpan"))
                         if grid is not None:
@@ -471,6 +510,7 @@ class _PartWalker:
         style_id = direct_outline = num_id = ilvl = None
         mark: Revision | None = None
         ppr_change: Revision | None = None
+        section_change = None
         if ppr is not None:
             for prop in ppr:
                 tag = prop.tag
@@ -494,6 +534,8 @@ class _PartWalker:
                             mark = _revision("paragraph-mark-del", change)
                 elif tag == PPR_CHANGE:
                     ppr_change = _revision("pPrChange", prop)
+                elif tag == SECT_PR:
+                    section_change = prop.find(w("sectPrChange"))
         if style_id is None:
             style_id = styles.default_paragraph_style
 
@@ -517,7 +559,15 @@ class _PartWalker:
             revisions.append(_with_range(ppr_change, 0, length))
         if mark is not None:
             revisions.append(_with_range(mark, length, length))
+        if section_change is not None:
+            revisions.append(_revision("other", section_change, length, length))
         deleted = mark_deleted and not state.kept
+        if deleted or self.deleted_rows:
+            if not self.deleted_rows:
+                self.carried.extend(_with_range(r, 0, 0) for r in revisions)
+        elif self.carried:
+            revisions = self.carried + revisions
+            self.carried = []
         if numbered and mark_deleted and not deleted:
             numbering = self.number(style_id, num_id, ilvl)
 
@@ -571,23 +621,8 @@ class _PartWalker:
                 self.run(child, state, deleted)
             elif tag in _INLINE_WRAPPERS:
                 self.inline(child, state, deleted)
-            elif tag == INS or tag == MOVE_TO:
-                start = state.offset
-                self.inline(child, state, deleted)
-                if not deleted and state.offset > start:
-                    state.revisions.append(_revision("ins" if tag == INS else "moveTo", child, start, state.offset))
-            elif tag == DEL or tag == MOVE_FROM:
-                outer = state.dropped
-                state.dropped = []
-                self.inline(child, state, True)
-                dropped = "".join(state.dropped)
-                state.dropped = outer
-                if outer is not None:
-                    outer.append(dropped)
-                if not deleted:
-                    revision = _revision("del" if tag == DEL else "moveFrom", child, state.offset, state.offset)
-                    state.revisions.append(Revision(revision.kind, revision.author, revision.date, dropped,
-                                                    state.offset, state.offset, revision.id))
+            elif tag in _TRACKED:
+                self.tracked(child, state, deleted, self.inline)
             elif tag == SDT:
                 content = child.find(SDT_CONTENT)
                 if content is not None:
@@ -615,6 +650,27 @@ class _PartWalker:
             elif len(child):
                 # Unknown wrappers (math zones, future markup): their runs still count.
                 self.inline(child, state, deleted)
+
+    def tracked(self, change: etree._Element, state: _ParagraphState, deleted: bool, walk) -> None:
+        """Walk a w:ins/w:del/w:moveTo/w:moveFrom wrapper with ``walk`` and record its revision."""
+        tag = change.tag
+        if tag == INS or tag == MOVE_TO:
+            start = state.offset
+            walk(change, state, deleted)
+            if not deleted and state.offset > start:
+                state.revisions.append(_revision("ins" if tag == INS else "moveTo", change, start, state.offset))
+            return
+        outer = state.dropped
+        state.dropped = []
+        walk(change, state, True)
+        dropped = "".join(state.dropped)
+        state.dropped = outer
+        if outer is not None:
+            outer.append(dropped)
+        if not deleted:
+            state.revisions.append(Revision(
+                "del" if tag == DEL else "moveFrom", change.get(AUTHOR), change.get(DATE), dropped,
+                state.offset, state.offset, change.get(ID)))
 
     def run(self, run: etree._Element, state: _ParagraphState, deleted: bool) -> None:
         rpr = None
@@ -654,6 +710,10 @@ class _PartWalker:
                 if comment_id not in self.anchored_comments and comment_id not in self.open_comments:
                     self.anchored_comments.add(comment_id)
                     state.anchors.append(CommentAnchor(comment_id, state.offset, state.offset))
+                continue
+            elif tag in _TRACKED:
+                # math runs wrap their tracked content inside the run
+                self.tracked(child, state, deleted, self.run)
                 continue
             elif tag == RUBY:
                 base = child.find(RUBY_BASE)

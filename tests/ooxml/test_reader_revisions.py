@@ -62,6 +62,40 @@ def test_a_paragraph_with_deleted_runs_and_deleted_mark_is_left_out_but_counted(
     doc = read(tmp_path, body)
     assert [p.text for p in doc.paragraphs()] == ["before", "after"]
     assert [p.index for p in doc.paragraphs()] == [0, 2]
+    # the deletion is not lost: it stood just before the next paragraph's text
+    assert doc.body[1].revisions == (
+        Revision("del", "Aino", "2024-03-01T10:00:00Z", "Poistettu kappale", 0, 0, "6"),
+        Revision("paragraph-mark-del", "Aino", "2024-03-01T10:00:00Z", "", 0, 0, "5"),
+    )
+    assert doc.body[0].revisions == ()
+
+
+def test_a_deleted_last_paragraph_leaves_its_revisions_on_the_paragraph_before(tmp_path):
+    body = (para("before")
+            + f"<w:p><w:pPr><w:rPr><w:del w:id='5' {A}/></w:rPr></w:pPr><w:del w:id='6' {A}>{deleted('loppu')}</w:del></w:p>")
+    doc = read(tmp_path, body)
+    assert [(r.kind, r.text, r.start) for r in doc.body[0].revisions] == [
+        ("del", "loppu", 6), ("paragraph-mark-del", "", 6)]
+
+
+def test_a_deletion_inside_a_math_run_is_dropped_and_recorded(tmp_path):
+    body = (f"<w:p><m:oMath><m:r><m:t>A=</m:t></m:r><m:r><w:del w:id='1' {A}><w:rPr/><m:t>2</m:t></w:del></m:r>"
+            "<m:r><m:t>B</m:t></m:r></m:oMath></w:p>")
+    paragraph = read(tmp_path, body).body[0]
+    assert paragraph.text == "A=B"
+    assert [(r.kind, r.text, r.start) for r in paragraph.revisions] == [("del", "2", 2)]
+
+
+def test_table_and_section_property_changes_are_recorded_as_other_revisions(tmp_path):
+    body = (
+        f"<w:tbl><w:tblPr><w:tblW w:w='0'/><w:tblPrChange w:id='1' {A}><w:tblPr/></w:tblPrChange></w:tblPr>"
+        f"<w:tr><w:tc><w:tcPr><w:cellIns w:id='2' {A}/></w:tcPr>{para('solu')}</w:tc></w:tr></w:tbl>"
+        + para("loppu") + f"<w:sectPr><w:sectPrChange w:id='3' {A}><w:sectPr/></w:sectPrChange></w:sectPr>"
+    )
+    doc = read(tmp_path, body)
+    first, last = doc.paragraphs()
+    assert [(r.kind, r.id, r.start) for r in first.revisions] == [("other", "1", 0), ("other", "2", 0)]
+    assert [(r.kind, r.id, r.start) for r in last.revisions] == [("other", "3", 5)]
 
 
 def test_a_deleted_mark_with_kept_text_is_recorded_on_the_paragraph(tmp_path):

@@ -1,0 +1,201 @@
+"""Run the rules over a programme: select, configure, run each kind, tidy the findings.
+
+One :class:`~drafter.checks.registry.CheckContext` serves every rule of a run, so
+what one kind computes from the document (paragraph lists, text units, the
+lexicon) is there for the next. A kind that raises does not end the check: its
+failure becomes a ``parse`` finding naming the rule.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from drafter.checks.registry import KINDS, CheckContext, Rule, RuleDocs
+from drafter.findings import Finding, FindingLocation, Severity
+
+log = logging.getLogger(__name__)
+
+CHECK_FAILED = "check-failed"
+STRUCTURE_PROBLEM = "structure-problem"
+READ_NOTICE = "read-notice"
+
+
+@dataclass
+class CheckResult:
+    """The findings of one draft, what the run could not do, and what was silenced."""
+
+    findings: list[Finding]
+    notices: list[str] = field(default_factory=list)
+    suppressed: int = 0
+    suppressed_by_rule: dict[str, int] = field(default_factory=dict)
+    rules_run: tuple[str, ...] = ()
+
+
+def select_rules(rules: Iterable[Rule], language: str | None, config=None,
+                 only: set[str] | None = None) -> list[Rule]:
+    """The rules that apply to ``language``, with config's switches and overrides applied.
+
+    ``only`` (rule ids or names) runs just those rules, whether or not they are
+    enabled by default or by the config; they must still fit the language.
+    """
+    chosen = []
+    for rule in rules:
+        if rule.language not in ("any", language) and language is not None:
+            continue
+        if only is not None:
+            if rule.id not in only and rule.name not in only:
+                continue
+        elif config is not None:
+            if not config.rule_state(rule):
+                continue
+        elif not rule.enabled:
+            continue
+        if config is not None:
+            severity = config.severity_for(rule)
+            overrides = config.params_for(rule)
+            if severity is not rule.severity or overrides:
+                rule = dataclasses.replace(rule, severity=severity,
+                                           params={**rule.params, **overrides} if overrides else rule.params)
+        chosen.append(rule)
+    return chosen
+
+
+def make_context(programme, config=None) -> tuple[CheckContext, list[str]]:
+    """A context for ``programme`` with its lexicon (None when none can be loaded)."""
+    notices: list[str] = []
+    lexicon = None
+    try:
+        from drafter.lexicon import load_lexicon
+    except ImportError:
+        load_lexicon = None
+    if load_lexicon is not None:
+        try:
+            lexicon = load_lexicon(programme.language, config)
+        except Exception as exc:  # noqa: BLE001 - lexicon trouble must not stop style checks
+            notices.append(f"the lexicon for {programme.language!r} could not be loaded: {exc}")
+    return CheckContext(programme, config=config, lexicon=lexicon), notices
+
+
+def run_checks(programme, config=None, rules: Iterable[Rule] | None = None,
+               only: set[str] | None = None) -> CheckResult:
+    """Check ``programme`` with ``rules`` (default: every loaded pack) under ``config``."""
+    if rules is None:
+        from drafter.checks.loader import load_rules
+
+        rules = load_rules()
+    rules = tuple(rules)
+    language = programme.language
+    selected = select_rules(rules, language, config, only)
+    ctx, notices = make_context(programme, config)
+    notices.extend(getattr(config, "notices", ()) or ())
+    failed_rule = _check_failed_rule(rules, config)
+    findings: list[Finding] = []
+    for rule in selected:
+        kind = KINDS.get(rule.kind)
+        if kind is None:
+            notices.append(f"rule {rule.id} ({rule.name}) was skipped: kind {rule.kind!r} is not registered")
+            continue
+        try:
+            findings.extend(kind.function(rule, ctx))
+        except Exception as exc:  # noqa: BLE001 - one broken check must not end the run
+            log.debug("rule %s failed", rule.id, exc_info=True)
+            if failed_rule is not None:
+                findings.append(Finding(
+                    rule=failed_rule.id, name=failed_rule.name, category="parse",
+                    severity=failed_rule.severity,
+                    message=failed_rule.format(rule=rule.id, name=rule.name, error=f"{type(exc).__name__}: {exc}"),
+                    details=(("failed_rule", rule.id), ("error", f"{type(exc).__name__}: {exc}")),
+                ))
+            else:
+                notices.append(f"rule {rule.id} ({rule.name}) failed: {type(exc).__name__}: {exc}")
+    kept, suppressed = _suppress(findings, programme.document, config)
+    ordered = sorted(_unique(kept), key=lambda f: f.sort_key)
+    return CheckResult(
+        findings=ordered, notices=notices, suppressed=sum(suppressed.values()),
+        suppressed_by_rule=dict(suppressed), rules_run=tuple(r.id for r in selected),
+    )
+
+
+def _check_failed_rule(rules: tuple[Rule, ...], config) -> Rule | None:
+    for rule in rules:
+        if rule.name == CHECK_FAILED:
+            if config is not None:
+                return dataclasses.replace(rule, severity=config.severity_for(rule))
+            return rule
+    return _BUILTIN_CHECK_FAILED
+
+
+_BUILTIN_CHECK_FAILED = Rule(
+    id="PAR004", name=CHECK_FAILED, category="parse", severity=Severity.WARNING, kind=CHECK_FAILED,
+    message="Rule {rule} ({name}) could not run on this draft: {error}.",
+    docs=RuleDocs(why="A check failed on this draft; its findings are missing.", bad="", good=""),
+)
+
+
+def _suppress(findings: list[Finding], document, config) -> tuple[list[Finding], Counter]:
+    from drafter.checks.suppression import apply_suppressions
+
+    return apply_suppressions(findings, document, config)
+
+
+def _unique(findings: Iterable[Finding]) -> Iterable[Finding]:
+    seen: set[tuple] = set()
+    for finding in findings:
+        loc: FindingLocation = finding.location
+        key = (finding.rule, finding.message, loc.part, loc.paragraph, loc.start, loc.end, loc.measure)
+        if key in seen:
+            continue
+        seen.add(key)
+        yield finding
+
+
+# -- parse kinds: what reading and recognising could not do ---------------------------
+
+from drafter.checks.registry import kind  # noqa: E402 - kept next to the kinds it serves
+
+
+@kind("no-measures", {})
+def no_measures(rule: Rule, ctx: CheckContext):
+    """Flag a draft in which no numbered measures were recognised."""
+    if not ctx.programme.measures:
+        first = next((p for p in ctx.document.paragraphs() if p.text.strip()), None)
+        advice = next((p for p in ctx.programme.problems if _is_no_measures_problem(p)), None)
+        yield ctx.finding(rule, message=advice, paragraph=first, start=0,
+                          end=0 if first is None else len(first.text))
+
+
+def _is_no_measures_problem(problem: str) -> bool:
+    """Structure recognition's own "no measures" advice, which PAR001 reports instead."""
+    return problem.startswith(("No measures", "No numbered measures"))
+
+
+@kind("read-notices", {})
+def read_notices(rule: Rule, ctx: CheckContext):
+    """Turn each notice of the DOCX reader into a finding."""
+    for notice in ctx.document.notices:
+        finding = ctx.finding(rule, message=rule.format(code=notice.code, message=notice.message,
+                                                        part=notice.part or ""),
+                              details={"code": notice.code})
+        if notice.part:
+            finding = dataclasses.replace(finding, location=dataclasses.replace(finding.location, part=notice.part,
+                                                                                 paragraph=None))
+        yield finding
+
+
+@kind("structure-problems", {})
+def structure_problems(rule: Rule, ctx: CheckContext):
+    """Turn each problem structure recognition reported into a finding."""
+    for problem in ctx.programme.problems:
+        if not ctx.programme.measures and _is_no_measures_problem(problem):
+            continue
+        yield ctx.finding(rule, message=rule.format(problem=problem))
+
+
+@kind(CHECK_FAILED, {})
+def check_failed(rule: Rule, ctx: CheckContext):
+    """Placeholder kind: the engine itself reports rules that crash, under this rule."""
+    return iter(())

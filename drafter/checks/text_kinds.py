@@ -1,0 +1,587 @@
+"""Data-driven check kinds: rules that are only patterns, word lists and scopes.
+
+Every kind here reads text *units* — windows of paragraph text chosen by the
+rule's ``scope`` — and reports matches with exact paragraph offsets:
+
+- ``text``: every paragraph a reader sees (body, tables, notes, headers, footers)
+- ``body``: the body's paragraphs, table cells included
+- ``measures``: the paragraphs of every measure (title, body, field lines)
+- ``titles``: measure titles only; ``headings``: heading paragraphs and the
+  titles of chapters and objectives
+- ``fields`` / ``field:<key>``: the values of measure field lines
+- ``headers``: headers and footers; ``notes``: footnotes and endnotes
+
+Common guards: a match never starts or ends inside a word, URLs and e-mail
+addresses are never matched, and a rule's ``exceptions`` (regexes) veto any match
+they overlap.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Iterable, Iterator, Mapping
+
+from drafter.blocks import Paragraph
+from drafter.checks.registry import CheckContext, Rule, kind
+from drafter.findings import Finding
+
+MAIN_PART = "word/document.xml"
+BASE_SCOPES = ("text", "body", "measures", "titles", "headings", "fields", "headers", "notes")
+NBSP = "\u00a0"
+
+_PROTECTED = re.compile(
+    r"(?:https?://|ftp://|www\.)[^\s<>\"”’)]+"
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|(?<![\w@.])[\w-]+(?:\.[\w-]+)*\.(?:fi|se|com|org|net|eu|int|gov|edu|info|io|uk|de)(?:/[^\s<>\"”’)]*)?(?!\w)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class TextUnit:
+    """A window ``paragraph.text[start:end]`` that a rule reads."""
+
+    paragraph: Paragraph
+    start: int
+    end: int
+
+    @property
+    def text(self) -> str:
+        return self.paragraph.text[self.start:self.end]
+
+
+# -- parameters ------------------------------------------------------------------
+
+
+@lru_cache(maxsize=4096)
+def compile_pattern(pattern: str, ignorecase: bool = False) -> re.Pattern[str]:
+    """Compile ``pattern`` once per process (packs share many patterns)."""
+    return re.compile(pattern, re.IGNORECASE if ignorecase else 0)
+
+
+def token_pattern(token: str) -> str:
+    """A regex matching ``token`` as a whole word (never inside another word)."""
+    return r"(?<!\w)" + re.escape(token) + r"(?!\w)"
+
+
+def check_scope(scope: Any, extra: tuple[str, ...] = ()) -> None:
+    """Raise ValueError unless ``scope`` is a known scope name."""
+    if not isinstance(scope, str):
+        raise ValueError(f"scope must be a string, not {scope!r}")
+    if scope in BASE_SCOPES or scope in extra or (scope.startswith("field:") and len(scope) > 6):
+        return
+    raise ValueError(f"unknown scope {scope!r} (use {', '.join(BASE_SCOPES + extra)} or field:<key>)")
+
+
+def _check_regexes(values: Any, name: str) -> None:
+    if values is None:
+        return
+    if isinstance(values, str):
+        values = [values]
+    if not isinstance(values, list):
+        raise ValueError(f"{name} must be a list")
+    for value in values:
+        if not isinstance(value, str):
+            raise ValueError(f"{name} must hold strings, not {value!r}")
+        try:
+            re.compile(value)
+        except re.error as exc:
+            raise ValueError(f"{name}: invalid regex {value!r}: {exc}") from None
+
+
+def _as_list(value: Any) -> list:
+    if value is None:
+        return []
+    return [value] if isinstance(value, str) else list(value)
+
+
+# -- units and guards --------------------------------------------------------------
+
+
+def _cache(ctx: CheckContext) -> dict:
+    cache = ctx.__dict__.get("_text_kind_cache")
+    if cache is None:
+        cache = {}
+        ctx.__dict__["_text_kind_cache"] = cache
+    return cache
+
+
+def _whole(paragraphs: Iterable[Paragraph]) -> list[TextUnit]:
+    return [TextUnit(p, 0, len(p.text)) for p in paragraphs if not p.deleted and p.text]
+
+
+def _window(paragraph: Paragraph | None, text: str) -> TextUnit | None:
+    """The unit of ``paragraph`` holding ``text`` (the whole paragraph when not found)."""
+    if paragraph is None or paragraph.deleted:
+        return None
+    found = paragraph.text.find(text) if text else -1
+    if found == -1:
+        return TextUnit(paragraph, 0, len(paragraph.text))
+    return TextUnit(paragraph, found, found + len(text))
+
+
+def _measure_paragraphs(ctx: CheckContext, measure) -> list[Paragraph]:
+    indices = list(measure.paragraphs)
+    if not indices:
+        locations = [measure.title_location or measure.location, *measure.body_locations,
+                     *(f.location for f in measure.fields)]
+        indices = sorted({loc.paragraph for loc in locations if loc.part == MAIN_PART})
+    out = []
+    for index in indices:
+        paragraph = ctx.paragraph(MAIN_PART, index)
+        if paragraph is not None:
+            out.append(paragraph)
+    return out
+
+
+def units(ctx: CheckContext, scope: str) -> list[TextUnit]:
+    """The text units of ``scope``, computed once per context."""
+    cache = _cache(ctx)
+    key = ("units", scope)
+    if key in cache:
+        return cache[key]
+    document = ctx.document
+    programme = ctx.programme
+    if scope == "text":
+        result = _whole(document.all_paragraphs())
+    elif scope == "body":
+        result = _whole(document.paragraphs())
+    elif scope == "headers":
+        result = _whole((*document.headers, *document.footers))
+    elif scope == "notes":
+        result = _whole(p for note in (*document.footnotes, *document.endnotes) for p in note.paragraphs)
+    elif scope == "measures":
+        result = _whole(p for m in programme.measures for p in _measure_paragraphs(ctx, m))
+    elif scope == "titles":
+        result = []
+        for measure in programme.measures:
+            location = measure.title_location or measure.location
+            unit = _window(ctx.paragraph(location.part, location.paragraph), measure.title)
+            if unit is not None:
+                result.append(unit)
+    elif scope == "headings":
+        seen: set[tuple[str, int]] = set()
+        result = []
+        for paragraph in document.paragraphs():
+            if paragraph.is_heading and not paragraph.deleted and paragraph.text:
+                seen.add((paragraph.location.part, paragraph.location.paragraph))
+                result.append(TextUnit(paragraph, 0, len(paragraph.text)))
+        for node in (*programme.chapters, *programme.objectives):
+            key2 = (node.location.part, node.location.paragraph)
+            if key2 not in seen:
+                unit = _window(ctx.paragraph(*key2), node.title)
+                if unit is not None:
+                    seen.add(key2)
+                    result.append(unit)
+    elif scope == "fields" or scope.startswith("field:"):
+        wanted = scope.partition(":")[2] or None
+        result = []
+        for measure in programme.measures:
+            for field_line in measure.fields:
+                if wanted is not None and field_line.key != wanted:
+                    continue
+                loc = field_line.location
+                unit = _window(ctx.paragraph(loc.part, loc.paragraph), field_line.value)
+                if unit is not None:
+                    result.append(unit)
+    else:
+        raise ValueError(f"unknown scope {scope!r}")
+    cache[key] = result
+    return result
+
+
+def _protected(ctx: CheckContext, paragraph: Paragraph) -> list[tuple[int, int]]:
+    cache = _cache(ctx).setdefault("protected", {})
+    key = (paragraph.location.part, paragraph.location.paragraph, id(paragraph))
+    ranges = cache.get(key)
+    if ranges is None:
+        ranges = [m.span() for m in _PROTECTED.finditer(paragraph.text)]
+        cache[key] = ranges
+    return ranges
+
+
+def _overlaps(start: int, end: int, ranges: Iterable[tuple[int, int]]) -> bool:
+    end = max(end, start + 1)
+    return any(s < end and start < max(e, s + 1) for s, e in ranges)
+
+
+def _inside_word(text: str, start: int, end: int) -> bool:
+    if start >= end:
+        return False
+    if text[start].isalnum() and start > 0 and text[start - 1].isalnum():
+        return True
+    return text[end - 1].isalnum() and end < len(text) and text[end].isalnum()
+
+
+class Matcher:
+    """Find a rule's patterns in units, applying the common guards."""
+
+    def __init__(self, ctx: CheckContext, rule: Rule) -> None:
+        self.ctx = ctx
+        params = rule.params
+        self.ignorecase = bool(params.get("ignorecase", False))
+        self.exceptions = [compile_pattern(p, self.ignorecase) for p in _as_list(params.get("exceptions"))]
+        self._exception_ranges: dict[int, list[tuple[int, int]]] = {}
+
+    def allowed(self, paragraph: Paragraph, start: int, end: int) -> bool:
+        text = paragraph.text
+        if _inside_word(text, start, end):
+            return False
+        if _overlaps(start, end, _protected(self.ctx, paragraph)):
+            return False
+        if self.exceptions:
+            ranges = self._exception_ranges.get(id(paragraph))
+            if ranges is None:
+                ranges = [m.span() for pattern in self.exceptions for m in pattern.finditer(text)]
+                self._exception_ranges[id(paragraph)] = ranges
+            if _overlaps(start, end, ranges):
+                return False
+        return True
+
+    def finditer(self, pattern: re.Pattern[str], unit: TextUnit) -> Iterator[re.Match[str]]:
+        for match in pattern.finditer(unit.paragraph.text, unit.start, unit.end):
+            if match.end() == match.start() and not pattern.pattern.startswith("^"):
+                continue
+            if self.allowed(unit.paragraph, match.start(), match.end()):
+                yield match
+
+
+def _scope(rule: Rule, default: str = "text") -> str:
+    return rule.params.get("scope", default)
+
+
+def _validate_common(params: Mapping[str, Any]) -> None:
+    if "scope" in params:
+        check_scope(params["scope"])
+    _check_regexes(params.get("exceptions"), "exceptions")
+    if "ignorecase" in params and not isinstance(params["ignorecase"], bool):
+        raise ValueError("ignorecase must be true or false")
+
+
+COMMON = {"scope": False, "ignorecase": False, "exceptions": False}
+
+
+# -- existence -----------------------------------------------------------------------
+
+
+@kind("existence", {**COMMON, "tokens": False, "patterns": False})
+def existence(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
+    """Flag every occurrence of the rule's words (``tokens``) or regexes (``patterns``)."""
+    matcher = Matcher(ctx, rule)
+    patterns = [compile_pattern(token_pattern(t), matcher.ignorecase) for t in _as_list(rule.params.get("tokens"))]
+    patterns += [compile_pattern(p, matcher.ignorecase) for p in _as_list(rule.params.get("patterns"))]
+    for unit in units(ctx, _scope(rule)):
+        taken: list[tuple[int, int]] = []
+        for pattern in patterns:
+            for match in matcher.finditer(pattern, unit):
+                if _overlaps(match.start(), match.end(), taken):
+                    continue
+                taken.append(match.span())
+                yield ctx.finding(rule, paragraph=unit.paragraph, start=match.start(), end=match.end(),
+                                  match=match.group(0))
+
+
+def _validate_existence(params: Mapping[str, Any]) -> None:
+    _validate_common(params)
+    if not params.get("tokens") and not params.get("patterns"):
+        raise ValueError("give 'tokens' or 'patterns'")
+    for token in _as_list(params.get("tokens")):
+        if not isinstance(token, str) or not token:
+            raise ValueError(f"tokens must be non-empty strings, not {token!r}")
+    _check_regexes(params.get("patterns"), "patterns")
+
+
+existence.validate_params = _validate_existence
+
+
+# -- substitution -------------------------------------------------------------------
+
+
+@kind("substitution", {**COMMON, "swap": True})
+def substitution(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
+    """Flag text matching a ``swap`` pattern and offer its replacement (``\\1`` groups allowed)."""
+    matcher = Matcher(ctx, rule)
+    swaps = [(compile_pattern(p, matcher.ignorecase), r) for p, r in rule.params["swap"].items()]
+    for unit in units(ctx, _scope(rule)):
+        taken: list[tuple[int, int]] = []
+        for pattern, template in swaps:
+            for match in matcher.finditer(pattern, unit):
+                replacement = match.expand(template)
+                if replacement == match.group(0) or _overlaps(match.start(), match.end(), taken):
+                    continue
+                taken.append(match.span())
+                yield _substitution_finding(ctx, rule, unit, match, replacement)
+
+
+def _substitution_finding(ctx: CheckContext, rule: Rule, unit: TextUnit, match: re.Match[str],
+                          replacement: str) -> Finding:
+    message = rule.format(match=match.group(0), replacement=_visible(replacement))
+    return ctx.finding(rule, message=message, paragraph=unit.paragraph, start=match.start(),
+                       end=match.end(), replacement=replacement)
+
+
+def _visible(text: str) -> str:
+    """Replacement text as shown in messages (a no-break space shows as a space)."""
+    return text.replace(NBSP, " ")
+
+
+def _validate_substitution(params: Mapping[str, Any]) -> None:
+    _validate_common(params)
+    swap = params.get("swap")
+    if not isinstance(swap, dict) or not swap:
+        raise ValueError("swap must be a mapping of pattern: replacement")
+    for pattern, replacement in swap.items():
+        _check_regexes([pattern], "swap")
+        if not isinstance(replacement, str):
+            raise ValueError(f"swap replacement for {pattern!r} must be a string")
+        compiled = re.compile(pattern)
+        for ref in re.findall(r"\\(\d+)|\\g<(\w+)>", replacement):
+            group = ref[0] or ref[1]
+            if group.isdigit() and int(group) > compiled.groups:
+                raise ValueError(f"swap replacement {replacement!r} refers to group {group} "
+                                 f"that {pattern!r} does not have")
+
+
+substitution.validate_params = _validate_substitution
+
+
+# -- repetition ----------------------------------------------------------------------
+
+_REPEATED = re.compile(r"(?<!\w)(\w+)(\s+)(\1)(?!\w)", re.IGNORECASE)
+_REPEATED_CASED = re.compile(r"(?<!\w)(\w+)(\s+)(\1)(?!\w)")
+
+
+@kind("repetition", {"scope": False, "ignorecase": False, "exceptions": False, "min_length": False,
+                     "allow": False, "numbers": False})
+def repetition(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
+    """Flag a word written twice in a row ("ja ja"), offering to drop the second one."""
+    params = rule.params
+    pattern = _REPEATED if params.get("ignorecase", True) else _REPEATED_CASED
+    allow = {w.lower() for w in _as_list(params.get("allow"))}
+    min_length = int(params.get("min_length", 1))
+    numbers = bool(params.get("numbers", False))
+    matcher = Matcher(ctx, rule)
+    for unit in units(ctx, _scope(rule)):
+        for match in matcher.finditer(pattern, unit):
+            word = match.group(1)
+            if word.lower() in allow or len(word) < min_length:
+                continue
+            if not numbers and not any(c.isalpha() for c in word):
+                continue
+            yield ctx.finding(rule, message=rule.format(match=match.group(0), word=word, replacement=word),
+                              paragraph=unit.paragraph, start=match.start(), end=match.end(),
+                              replacement=word)
+
+
+def _validate_repetition(params: Mapping[str, Any]) -> None:
+    _validate_common(params)
+    for word in _as_list(params.get("allow")):
+        if not isinstance(word, str):
+            raise ValueError("allow must be a list of words")
+    if "min_length" in params and not isinstance(params["min_length"], int):
+        raise ValueError("min_length must be a number")
+
+
+repetition.validate_params = _validate_repetition
+
+
+# -- consistency ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Variant:
+    label: str
+    pattern: re.Pattern[str]
+    literal: bool
+
+
+def _variants(rule: Rule) -> list[list[_Variant]]:
+    ignorecase = bool(rule.params.get("ignorecase", True))
+    groups = []
+    for group in rule.params["variants"]:
+        variants = []
+        for item in group:
+            if isinstance(item, str):
+                variants.append(_Variant(item, compile_pattern(token_pattern(item), ignorecase), True))
+            else:
+                variants.append(_Variant(item["label"], compile_pattern(item["pattern"], ignorecase), False))
+        groups.append(variants)
+    return groups
+
+
+@kind("consistency", {"scope": False, "ignorecase": False, "exceptions": False, "variants": True})
+def consistency(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
+    """Where a draft uses several variants of one form, flag the less frequent ones with counts."""
+    matcher = Matcher(ctx, rule)
+    scope_units = units(ctx, _scope(rule))
+    for group in _variants(rule):
+        hits: dict[int, list[tuple[TextUnit, re.Match[str]]]] = {}
+        for unit in scope_units:
+            taken: list[tuple[int, int]] = []
+            for position, variant in enumerate(group):
+                for match in matcher.finditer(variant.pattern, unit):
+                    if _overlaps(match.start(), match.end(), taken):
+                        continue
+                    taken.append(match.span())
+                    hits.setdefault(position, []).append((unit, match))
+        if len(hits) < 2:
+            continue
+        preferred = max(hits, key=lambda pos: (len(hits[pos]), -pos))
+        main = group[preferred]
+        for position, found in sorted(hits.items()):
+            if position == preferred:
+                continue
+            variant = group[position]
+            for unit, match in found:
+                replacement = main.label if main.literal and variant.literal else None
+                if replacement is not None and match.group(0)[:1].isupper():
+                    replacement = replacement[:1].upper() + replacement[1:]
+                message = rule.format(match=match.group(0), variant=variant.label, count=len(found),
+                                      preferred=main.label, preferred_count=len(hits[preferred]))
+                yield ctx.finding(rule, message=message, paragraph=unit.paragraph, start=match.start(),
+                                  end=match.end(), replacement=replacement)
+
+
+def _validate_consistency(params: Mapping[str, Any]) -> None:
+    _validate_common(params)
+    groups = params.get("variants")
+    if not isinstance(groups, list) or not groups:
+        raise ValueError("variants must be a list of groups (lists of two or more variants)")
+    for group in groups:
+        if not isinstance(group, list) or len(group) < 2:
+            raise ValueError(f"each variants group needs two or more variants, not {group!r}")
+        for item in group:
+            if isinstance(item, str):
+                continue
+            if not isinstance(item, dict) or set(item) != {"label", "pattern"}:
+                raise ValueError(f"a variant is a word or {{label, pattern}}, not {item!r}")
+            _check_regexes([item["pattern"]], "variants")
+
+
+consistency.validate_params = _validate_consistency
+
+
+# -- conditional ---------------------------------------------------------------------
+
+CONDITIONAL_SCOPES = ("paragraph", "measure")
+
+
+def _groups(ctx: CheckContext, scope: str) -> list[list[TextUnit]]:
+    if scope == "paragraph":
+        return [[u] for u in units(ctx, "text")]
+    if scope == "measure":
+        return [_whole(_measure_paragraphs(ctx, m)) for m in ctx.programme.measures]
+    return [[u] for u in units(ctx, scope)]
+
+
+@kind("conditional", {"scope": False, "ignorecase": False, "exceptions": False, "if": True, "then": True})
+def conditional(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
+    """Where the ``if`` pattern matches, the ``then`` pattern must match in the same scope."""
+    matcher = Matcher(ctx, rule)
+    if_pattern = compile_pattern(rule.params["if"], matcher.ignorecase)
+    then_pattern = compile_pattern(rule.params["then"], matcher.ignorecase)
+    for group in _groups(ctx, _scope(rule, "paragraph")):
+        first = None
+        for unit in group:
+            first = next(matcher.finditer(if_pattern, unit), None)
+            if first is not None:
+                first_unit = unit
+                break
+        if first is None:
+            continue
+        if any(then_pattern.search(u.paragraph.text, u.start, u.end) for u in group):
+            continue
+        yield ctx.finding(rule, paragraph=first_unit.paragraph, start=first.start(), end=first.end(),
+                          match=first.group(0))
+
+
+def _validate_conditional(params: Mapping[str, Any]) -> None:
+    scope = params.get("scope", "paragraph")
+    check_scope(scope, CONDITIONAL_SCOPES)
+    _validate_common({k: v for k, v in params.items() if k != "scope"})
+    _check_regexes([params.get("if", ""), params.get("then", "")], "if/then")
+
+
+conditional.validate_params = _validate_conditional
+
+
+# -- empty paragraphs ----------------------------------------------------------------
+
+
+@kind("empty-paragraph", {"min_run": False, "in_tables": False})
+def empty_paragraph(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
+    """Flag empty paragraphs used as spacing (one finding per run of them)."""
+    min_run = int(rule.params.get("min_run", 1))
+    in_tables = bool(rule.params.get("in_tables", False))
+    body = ctx.document.body
+    sequences: list[list] = [list(body)]
+    if in_tables:
+        sequences += [list(cell.blocks) for table in ctx.document.tables() for row in table.rows
+                      for cell in row.cells]
+    for blocks in sequences:
+        run: list[Paragraph] = []
+        # The last block of a sequence may be an empty paragraph Word needs (after a table).
+        last = len(blocks) - 1
+        for position, block in enumerate(blocks):
+            if (isinstance(block, Paragraph) and not block.text.strip() and not block.has_image
+                    and not block.deleted and position < last):
+                run.append(block)
+                continue
+            if len(run) >= min_run:
+                yield ctx.finding(rule, message=rule.format(count=len(run)), paragraph=run[0], start=0, end=0)
+            run = []
+
+
+def _validate_empty(params: Mapping[str, Any]) -> None:
+    if "min_run" in params and (not isinstance(params["min_run"], int) or params["min_run"] < 1):
+        raise ValueError("min_run must be a whole number of at least 1")
+
+
+empty_paragraph.validate_params = _validate_empty
+
+
+# -- number grouping -----------------------------------------------------------------
+
+_UNGROUPED = r"(?<![\w.,/§–-])[1-9]\d{%d,}(?![\w/]|[.,]\d|-\d)"
+_MISGROUPED = re.compile(r"(?<![\w.,/])(?:\d{1,3}(?:\.\d{3})+|\d{1,3}(?:,\d{3}){2,})(?![\w]|[.,]\d)")
+
+
+def group_digits(digits: str, separator: str = NBSP) -> str:
+    """``"1200000"`` → ``"1 200 000"`` (grouped by threes from the right)."""
+    head = len(digits) % 3 or 3
+    parts = [digits[:head]] + [digits[i:i + 3] for i in range(head, len(digits), 3)]
+    return separator.join(parts)
+
+
+@kind("number-grouping", {**COMMON, "mode": False, "min_digits": False, "separator": False})
+def number_grouping(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
+    """Flag long numbers not grouped by threes (``ungrouped``) or grouped with . or , (``separators``)."""
+    params = rule.params
+    separator = params.get("separator", NBSP)
+    if params.get("mode", "ungrouped") == "ungrouped":
+        pattern = compile_pattern(_UNGROUPED % (int(params.get("min_digits", 5)) - 1))
+    else:
+        pattern = _MISGROUPED
+    matcher = Matcher(ctx, rule)
+    for unit in units(ctx, _scope(rule)):
+        for match in matcher.finditer(pattern, unit):
+            digits = re.sub(r"\D", "", match.group(0))
+            replacement = group_digits(digits, separator)
+            yield ctx.finding(rule, message=rule.format(match=match.group(0), replacement=_visible(replacement)),
+                              paragraph=unit.paragraph, start=match.start(), end=match.end(),
+                              replacement=replacement)
+
+
+def _validate_grouping(params: Mapping[str, Any]) -> None:
+    _validate_common(params)
+    if params.get("mode", "ungrouped") not in ("ungrouped", "separators"):
+        raise ValueError("mode must be 'ungrouped' or 'separators'")
+    if "min_digits" in params and (not isinstance(params["min_digits"], int) or params["min_digits"] < 4):
+        raise ValueError("min_digits must be a whole number of at least 4")
+    if "separator" in params and not isinstance(params["separator"], str):
+        raise ValueError("separator must be a string")
+
+
+number_grouping.validate_params = _validate_grouping

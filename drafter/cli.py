@@ -219,6 +219,43 @@ def _check_status(results, fail_on: str | None) -> int:
     return 0
 
 
+# -- rules / explain -----------------------------------------------------------
+
+@main.command("rules")
+@click.option("--language", type=click.Choice(["fi", "sv", "en", "all"]), default="all", show_default=True,
+              help="Rules that apply to drafts in this language (common rules included).")
+@click.option("--category", default=None, metavar="CATEGORY", help="Only rules of this category (e.g. style).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def rules_command(language: str, category: str | None, fmt: str) -> None:
+    """List the rules: id, name, category, default severity, fixable, language."""
+    from drafter.checks.docs import filter_rules, rules_json, rules_text
+    from drafter.checks.loader import load_rules
+    from drafter.findings import CATEGORIES
+
+    if category is not None and category not in CATEGORIES:
+        raise click.BadParameter(f"unknown category {category!r}; use one of {', '.join(CATEGORIES)}",
+                                 param_hint="--category")
+    chosen = filter_rules(load_rules(), language, category)
+    click.echo(rules_json(chosen) if fmt == "json" else rules_text(chosen), nl=False)
+
+
+@main.command("explain")
+@click.argument("rule")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def explain_command(rule: str, fmt: str) -> None:
+    """Explain one rule (by id or name): why it exists, its source, bad and good examples."""
+    from drafter.checks.docs import explain_json, explain_text, find_rule, suggestions
+    from drafter.checks.loader import load_rules
+
+    rules = load_rules()
+    found = find_rule(rule, rules)
+    if found is None:
+        close = suggestions(rule, rules)
+        _fail(f"no rule {rule!r}" + (f"; did you mean {', '.join(close)}?" if close else
+                                     "; `drafter rules` lists them all"))
+    click.echo(explain_json(found) if fmt == "json" else explain_text(found), nl=False)
+
+
 def _emit(text: str, output: Path | None, source: Path, force: bool = True) -> None:
     if output is None:
         click.echo(text, nl=False)

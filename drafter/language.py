@@ -36,6 +36,7 @@ _STOP_WORDS = {
     ),
 }
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_FINNISH_VOWELS = re.compile(r"aa|ää|ii|uu|yy|oo|öö|ee")
 _MIN_WORDS = 8
 _MAX_CHARS = 200_000  # enough text to decide; keeps detection fast on long drafts
 
@@ -51,27 +52,51 @@ def detect_language(document: Document) -> str:
 
 
 def detect_text_language(text: str) -> str | None:
-    """Return the language of ``text``, or None when it holds too few words to tell."""
-    words = [w.lower() for w in _WORD.findall(text)]
-    if len(words) < _MIN_WORDS:
+    """Return the language of ``text``, or None when it holds too few words to tell.
+
+    Each line (paragraph) votes for its own language with its word count, so a
+    Finnish draft quoting an English passage stays Finnish.
+    """
+    votes = {lang: 0 for lang in SUPPORTED}
+    short_lines: list[str] = []
+    for line in text.splitlines():
+        words = _WORD.findall(line)
+        if len(words) < 4:
+            short_lines.append(line)
+            continue
+        best = _best_language(line, words)
+        if best:
+            votes[best] += len(words)
+    if short_lines:
+        pooled = " ".join(short_lines)
+        words = _WORD.findall(pooled)
+        best = _best_language(pooled, words) if len(words) >= 4 else None
+        if best:
+            votes[best] += len(words)
+    winner = max(votes, key=votes.get)
+    if votes[winner] < _MIN_WORDS:
         return None
-    scores = {lang: 0.0 for lang in SUPPORTED}
+    return winner
+
+
+def _best_language(text: str, words: list[str]) -> str | None:
+    words = [w.lower() for w in words]
     counts = Counter(words)
-    for lang, stops in _STOP_WORDS.items():
-        scores[lang] = sum(n for w, n in counts.items() if w in stops) / len(words)
+    scores = {
+        lang: sum(n for w, n in counts.items() if w in stops) / len(words)
+        for lang, stops in _STOP_WORDS.items()
+    }
     lowered = text.lower()
     letters = max(1, sum(ch.isalpha() for ch in lowered))
     # Character evidence, scaled to be comparable with stop-word rates.
     scores["sv"] += 4 * lowered.count("å") / letters
-    scores["fi"] += 2 * len(re.findall(r"(aa|ää|ii|uu|yy|oo|öö|ee)", lowered)) / letters
+    scores["fi"] += 2 * len(_FINNISH_VOWELS.findall(lowered)) / letters
     scores["en"] += 2 * (lowered.count("w") + lowered.count("th")) / letters
     if not any("ä" in w or "ö" in w or "å" in w for w in words):
         scores["fi"] *= 0.8
         scores["sv"] *= 0.8
     best = max(scores, key=scores.get)
-    if scores[best] <= 0.01:
-        return None
-    return best
+    return best if scores[best] > 0.01 else None
 
 
 def normalise_language(tag: str | None) -> str | None:

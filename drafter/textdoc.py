@@ -10,7 +10,11 @@ Rule examples and unit tests describe small drafts in this form instead of DOCX:
 - ``¶`` alone: an empty paragraph
 - CriticMarkup inside a line: ``{++inserted++}``, ``{--deleted--}``,
   ``{==highlighted==}``, ``{>>comment text<<}`` (anchored on the highlight just
-  before it, or on the point where it stands)
+  before it, or on the point where it stands); and, beyond CriticMarkup,
+  ``{##hidden text##}`` for text formatted hidden
+- ``@header: text`` / ``@footer: text``: a header or footer paragraph
+- ``@watermark: LUONNOS``: a watermark with that text
+- ``@notice: code: message``: a notice the reader would have raised
 
 Every other non-blank line is one body paragraph. Blank lines are ignored.
 """
@@ -21,10 +25,12 @@ import re
 
 from drafter.blocks import (
     Cell, Comment, CommentAnchor, Document, Location, Numbering, Paragraph,
-    Revision, Row, Span, Table,
+    ReadNotice, Revision, Row, Span, Table,
 )
 
-_CRITIC = re.compile(r"\{\+\+(.*?)\+\+\}|\{--(.*?)--\}|\{==(.*?)==\}|\{>>(.*?)<<\}", re.S)
+_CRITIC = re.compile(
+    r"\{\+\+(.*?)\+\+\}|\{--(.*?)--\}|\{==(.*?)==\}|\{>>(.*?)<<\}|\{##(.*?)##\}", re.S)
+_DIRECTIVE = re.compile(r"^@(header|footer|watermark|notice):\s?(.*)$")
 _HEADING = re.compile(r"^(#{1,6}) (.*)$")
 _SEPARATOR = re.compile(r"^\|\s*:?-{3,}")
 
@@ -47,12 +53,17 @@ def document_from_text(text: str, path: str = "example.docx", language: str | No
                 i += 1
             builder.table(rows, header_rows)
             continue
-        if line.strip():
+        directive = _DIRECTIVE.match(line)
+        if directive:
+            builder.directive(*directive.groups())
+        elif line.strip():
             builder.line(line)
         i += 1
     return Document(
         path=path, body=tuple(builder.body), comments=tuple(builder.comments),
-        default_language=language,
+        default_language=language, headers=tuple(builder.headers), footers=tuple(builder.footers),
+        has_watermark=builder.watermark is not None, watermark_text=builder.watermark,
+        notices=tuple(builder.notices),
     )
 
 
@@ -63,6 +74,25 @@ class _Builder:
         self.paragraph_index = 0
         self.table_index = 0
         self.list_counter = 0
+        self.headers: list[Paragraph] = []
+        self.footers: list[Paragraph] = []
+        self.watermark: str | None = None
+        self.notices: list[ReadNotice] = []
+
+    def directive(self, name: str, value: str) -> None:
+        if name in ("header", "footer"):
+            target = self.headers if name == "header" else self.footers
+            part = f"word/{name}1.xml"
+            text, spans, revisions, anchors = self._parse_critic(value)
+            target.append(Paragraph(
+                location=Location(part=part, paragraph=len(target)), text=text, spans=tuple(spans),
+                revisions=tuple(revisions), comments=tuple(anchors), container=name,
+            ))
+        elif name == "watermark":
+            self.watermark = value.strip()
+        else:
+            code, _, message = value.partition(":")
+            self.notices.append(ReadNotice(code.strip(), message.strip() or code.strip()))
 
     def line(self, line: str) -> None:
         heading = _HEADING.match(line)
@@ -118,8 +148,12 @@ class _Builder:
         for match in _CRITIC.finditer(marked):
             out.append(marked[pos:match.start()])
             here = sum(map(len, out))
-            inserted, deleted, highlighted, comment = match.groups()
-            if inserted is not None:
+            inserted, deleted, highlighted, comment, hidden = match.groups()
+            if hidden is not None:
+                out.append(hidden)
+                spans.append(Span(here, here + len(hidden), hidden=True))
+                last_highlight = None
+            elif inserted is not None:
                 out.append(inserted)
                 revisions.append(Revision("ins", "Example", None, inserted, here, here + len(inserted)))
                 last_highlight = None

@@ -68,17 +68,18 @@ def _front() -> list:
         Para(("Ihmiskaupan vastainen toimintaohjelma 2021–2023",), style="Title"),
         Para(("Sisäministeriön julkaisuja 2021:XX",), style="Subtitle"),
         Para(("Ihmiskaupan vastaisen toimintaohjelman valmistelun työryhmä",)),
+        Para(("Lyhenteet",), style="Heading1", page_break_before=True),
+        _abbreviation_table(),
     ]
 
 
-def _abbreviations() -> Chapter:
-    """The unnumbered "Lyhenteet" chapter: a Heading 1 without a Roman numeral, then a table."""
-    table = TableBlock(
+def _abbreviation_table() -> TableBlock:
+    """The abbreviation list: front matter under an unnumbered Heading 1, not a chapter."""
+    return TableBlock(
         rows=((CellSpec((Para((Run("Lyhenne", bold=True),)),)), CellSpec((Para((Run("Selitys", bold=True),)),))),
               *((CellSpec((Para((a,)),)), CellSpec((Para((b,)),))) for a, b in ABBREVIATIONS)),
         widths=(1800, 7838), header_rows=1, caption="Lyhenteet",
     )
-    return Chapter(None, "Lyhenteet", "Lyhenteet", [table])
 
 
 # --------------------------------------------------------------------------- chapters I–V
@@ -392,7 +393,6 @@ def spec() -> ProgrammeSpec:
                   "Ihmiskaupan vastaisen työn koordinaatio ja seuranta vahvistuvat", _objective_5()),
     ]
     chapters = [
-        _abbreviations(),
         Chapter("I", "I Johdanto", "Johdanto", CH_I),
         Chapter("II", "II Ihmiskauppa ilmiönä Suomessa", "Ihmiskauppa ilmiönä Suomessa", CH_II),
         Chapter("III", "III Kansainväliset velvoitteet", "Kansainväliset velvoitteet", CH_III),

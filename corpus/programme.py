@@ -68,6 +68,8 @@ class Measure:
     @property
     def body_texts(self) -> list[str]:
         texts = [accepted_text(p) for p in self.body]
+        if self.sub_points:  # as rendered: "a) …", "b) …"
+            texts = [f"{chr(ord('a') + i)}) {t}" for i, t in enumerate(texts)]
         if self.nested_table:
             texts += [c for row in self.nested_table for c in row if c]
         return texts

@@ -16,14 +16,11 @@ except ImportError:  # pragma: no cover - structure recognition is written in pa
 
 RULES = load_rules()
 
-# Bad examples that drafter.textdoc markup cannot express yet (hidden text, a
-# watermark, reader notices, structure problems, a crashing check). Each is
+# Bad examples that drafter.textdoc markup cannot express (structure problems
+# with measures present, a crashing check). Each is
 # covered by a focused test instead; strict, so the day textdoc can express
 # them these entries must go.
 NOT_EXPRESSIBLE = {
-    "hidden-text": "textdoc has no markup for hidden (w:vanish) text; see test_leftover.py",
-    "draft-watermark": "textdoc has no markup for a watermark; see test_leftover.py",
-    "read-notice": "textdoc cannot produce reader notices; see test_engine.py",
     "structure-problem": "no textdoc draft makes recognise() report a problem with measures present; see test_engine.py",
     "check-failed": "only a crashing kind fires it; see test_engine.py",
 }

@@ -1,0 +1,276 @@
+"""Legal checks: statute references written by the convention, and explained where measures rely on them.
+
+Reviewers of action programmes ask that a measure resting on a section of an
+act say, somewhere in the draft, what that section provides: most readers do
+not know what "ulkomaalaislain 52 a §" is about. A section counts as explained
+when the same act and section appear elsewhere with explanatory wording (a
+sentence with "mukaan", "säädetään", "tarkoitetaan", "koskee", …), in a
+paragraph with a footnote, in a footnote itself, or in a non-measure paragraph
+before the measure (the background chapters). Technical terms work the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable, Iterator, Mapping
+
+from drafter.checks.registry import CheckContext, Rule, kind
+from drafter.checks.structure_checks import measure_name
+from drafter.findings import Finding
+from drafter.statutes import StatuteReference, find_form_errors, find_statute_references, is_specific_act
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ\d])")
+
+
+@kind("statute-form", params={"problem": True})
+def statute_form(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
+    """Section references written "3 §", "3 §:n", "3–5 §" — not "3§", "§ 3", "3 §n", "3-5 §"."""
+    problem = rule.params.get("problem")
+    if problem == "ordinal-period":
+        yield from _ordinal_periods(rule, ctx)
+        return
+    for paragraph in _paragraphs(ctx):
+        for error in find_form_errors(paragraph.text, ctx.language):
+            if error.problem != problem:
+                continue
+            yield ctx.finding(rule, rule.format(match=error.text, replacement=error.replacement),
+                              paragraph=paragraph, start=error.start, end=error.end,
+                              replacement=error.replacement)
+
+
+def _ordinal_periods(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
+    """"9. §" is allowed in general text, but not in a precise citation or where the draft otherwise writes "9 §".
+
+    Decision: an ordinal period is flagged when the reference also names a
+    chapter or a subsection (a legal citation: "25 luvun 3. §", "3. §:n 2
+    momentti"), or when most of the draft's section references go without it.
+    """
+    references = [(p, r) for p in _paragraphs(ctx) for r in find_statute_references(p.text, ctx.language)]
+    plain = sum(1 for _, r in references if not r.ordinal)
+    ordinal = len(references) - plain
+    for paragraph, reference in references:
+        if not reference.ordinal:
+            continue
+        legal = bool(reference.chapter or reference.subsection)
+        if not legal and plain <= ordinal:
+            continue
+        dotted = re.compile(r"\d{1,3}(?:\s?[a-z])?\.\s?§").search(paragraph.text, reference.start, reference.end)
+        if dotted is None:
+            continue
+        written = dotted.group()
+        replacement = re.sub(r"\.\s?§", " §", written)
+        number_start, dot_end = dotted.start(), dotted.end()
+        why = ("it is a precise citation" if legal else
+               f"the draft writes {plain} other section references without the period")
+        yield ctx.finding(rule, rule.format(match=written, replacement=replacement, why=why),
+                          paragraph=paragraph, start=number_start, end=dot_end, replacement=replacement)
+
+
+@dataclass(frozen=True)
+class _Occurrence:
+    key: tuple
+    reference: StatuteReference
+    paragraph: object
+    order: int               # reading order of the paragraph
+    measure: object | None   # the measure the paragraph belongs to
+    sentence: str
+    explains: bool
+
+
+@kind("statute-explained", params={"explaining_words": True})
+def statute_explained(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
+    """Every statute section a measure relies on is explained somewhere in the draft."""
+    words = _word_pattern(rule.params.get("explaining_words") or ())
+    occurrences = _statute_occurrences(ctx, words)
+    by_key: dict[tuple, list[_Occurrence]] = {}
+    for occurrence in occurrences:
+        by_key.setdefault(occurrence.key, []).append(occurrence)
+    reported: set[tuple] = set()
+    for occurrence in occurrences:
+        if occurrence.measure is None or occurrence.reference.quoted:
+            continue
+        if not is_specific_act(occurrence.key[0]):
+            continue  # "3 §:n 2 momentti" without an act: cannot tell which act
+        if (occurrence.key, id(occurrence.measure)) in reported:
+            continue
+        if any(_explains(other, occurrence) for other in by_key[occurrence.key]):
+            continue
+        reported.add((occurrence.key, id(occurrence.measure)))
+        reference = occurrence.reference
+        yield ctx.finding(
+            rule, rule.format(measure=measure_name(occurrence.measure), reference=reference.text),
+            paragraph=occurrence.paragraph, start=reference.start, end=reference.end,
+            measure=occurrence.measure, details={"act": occurrence.key[0], "section": occurrence.key[2]},
+        )
+
+
+def _explains(other: _Occurrence, this: _Occurrence) -> bool:
+    if other is this:
+        return False
+    same_sentence = other.paragraph is this.paragraph and other.sentence == this.sentence
+    if other.explains and not same_sentence:
+        return True
+    # Background chapters before the measure introduce what it relies on.
+    return other.measure is None and other.order < this.order and not other.reference.quoted
+
+
+def _statute_occurrences(ctx: CheckContext, words: re.Pattern | None) -> list[_Occurrence]:
+    programme = ctx.programme
+    occurrences: list[_Occurrence] = []
+    aliases: dict[str, str] = {}
+    found = []
+    for order, paragraph in enumerate(_paragraphs(ctx)):
+        references = find_statute_references(paragraph.text, ctx.language)
+        for reference in references:
+            if reference.act and reference.act_number:
+                aliases[_base(reference)] = reference.act_number
+        found.append((order, paragraph, references))
+    for order, paragraph, references in found:
+        in_note = paragraph.container == "note"
+        measure = None
+        if paragraph.location.part == "word/document.xml":
+            measure = programme.measure_at(paragraph.location.paragraph)
+        with_footnote = bool(paragraph.footnote_refs or paragraph.endnote_refs)
+        for reference in references:
+            sentence = _sentence_at(paragraph.text, reference.start)
+            explains = in_note or with_footnote or bool(words and words.search(sentence))
+            act = reference.act_key
+            if act and not reference.act_number:
+                act = aliases.get(act, act)
+            for _, chapter, section in reference.keys():
+                occurrences.append(_Occurrence((act, chapter, section), reference, paragraph, order, measure,
+                                               sentence, explains))
+    return occurrences
+
+
+def _base(reference: StatuteReference) -> str:
+    from drafter.statutes import act_base
+
+    return act_base(reference.act or "")
+
+
+def _sentence_at(text: str, position: int) -> str:
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        if match.end() > position:
+            return text[start:match.start()]
+        start = match.end()
+    return text[start:]
+
+
+def _word_pattern(words: Iterable[str]) -> re.Pattern | None:
+    words = [str(w) for w in words if str(w).strip()]
+    if not words:
+        return None
+    return re.compile(r"(?<![\wåäö])(?:" + "|".join(re.escape(w) for w in words) + r")", re.IGNORECASE)
+
+
+def _paragraphs(ctx: CheckContext):
+    for paragraph in ctx.document.all_paragraphs():
+        if paragraph.deleted or paragraph.container in ("header", "footer") or not paragraph.text:
+            continue
+        yield paragraph
+
+
+@kind("undefined-terms", params={"terms": False, "defining_words": True})
+def undefined_terms(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
+    """Technical terms used in measures are defined somewhere in the draft."""
+    terms = list(rule.params.get("terms") or ())
+    extra = _configured_terms(ctx.config)
+    terms.extend(t for t in extra if t not in terms)
+    if not terms:
+        return
+    defining = _word_pattern(rule.params.get("defining_words") or ())
+    paragraphs = list(_paragraphs(ctx))
+    lemma = _lemma_function(ctx)
+    for term in terms:
+        uses = []
+        defined = False
+        for paragraph in paragraphs:
+            for start, end in term_spans(paragraph.text, term, lemma):
+                measure = None
+                if paragraph.location.part == "word/document.xml":
+                    measure = ctx.programme.measure_at(paragraph.location.paragraph)
+                sentence = _sentence_at(paragraph.text, start)
+                if (paragraph.container == "note" or paragraph.footnote_refs
+                        or (defining and defining.search(sentence))
+                        or re.match(r"\s*\(", paragraph.text[end:])
+                        or (measure is None and not uses and not paragraph.is_heading)):
+                    defined = True
+                if measure is not None:
+                    uses.append((paragraph, start, end, measure))
+            if defined:
+                break
+        if defined or not uses:
+            continue
+        paragraph, start, end, measure = uses[0]
+        yield ctx.finding(rule, rule.format(term=paragraph.text[start:end], measure=measure_name(measure),
+                                            count=len(uses)),
+                          paragraph=paragraph, start=start, end=end, measure=measure)
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+def term_spans(text: str, term: str, lemma=None) -> list[tuple[int, int]]:
+    """Where ``term`` occurs in ``text`` in any inflected form.
+
+    Words are compared by lemma when a lemmatiser is given ("harkinta-ajalla"
+    is "harkinta-aika"), and by stem in any case (see :func:`term_pattern`).
+    """
+    spans = {(m.start(), m.end()) for m in term_pattern(term).finditer(text)}
+    if lemma is not None:
+        target = [lemma(w).lower() for w in term.split()]
+        words = list(_WORD.finditer(text))
+        n = len(target)
+        for i in range(len(words) - n + 1):
+            if all(lemma(words[i + k].group()).lower() == target[k] for k in range(n)):
+                spans.add((words[i].start(), words[i + n - 1].end()))
+    return sorted(spans)
+
+
+def _lemma_function(ctx: CheckContext):
+    try:
+        nlp = ctx.nlp
+        function = getattr(nlp, "lemma", None)
+    except Exception:  # no language layer: stems only
+        return None
+    if not callable(function):
+        return None
+    cache: dict[str, str] = {}
+
+    def lemma(word: str) -> str:
+        if word not in cache:
+            try:
+                cache[word] = str(function(word))
+            except Exception:
+                cache[word] = word
+        return cache[word]
+
+    return lemma
+
+
+def term_pattern(term: str) -> re.Pattern:
+    """A pattern for ``term`` in any inflected form: each word's stem plus any ending.
+
+    Words are cut to a stem (the last two letters of longer words dropped) so
+    "auttamisjärjestelmä" matches "auttamisjärjestelmään"; a lemmatiser from
+    drafter.nlp can replace this when it exists.
+    """
+    parts = []
+    for word in term.split():
+        if word.isupper() or len(word) <= 4:
+            parts.append(re.escape(word) + r"(?::[a-zåäö]+)?")
+        else:
+            parts.append(re.escape(word[:-2]) + r"[\wåäö]*")
+    flags = 0 if any(w.isupper() for w in term.split()) else re.IGNORECASE
+    return re.compile(r"(?<![\wåäö-])" + r"\s+".join(parts) + r"(?![\wåäö])", flags)
+
+
+def _configured_terms(config) -> list[str]:
+    if config is None:
+        return []
+    raw = getattr(config, "raw", None) or {}
+    value = raw.get("technical_terms") if isinstance(raw, Mapping) else None
+    return [str(v) for v in value] if isinstance(value, (list, tuple)) else []

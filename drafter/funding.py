@@ -1,0 +1,321 @@
+"""Classify each measure's funding and sum up what the programme asks for.
+
+Most measures are carried out as ordinary official work ("virkatyönä") or
+within existing resources ("nykyisten kehysten puitteissa"); some need separate
+funding (an amount in euros, "lisärahoitus", person-years). The Ministry of
+Finance asks that a proposal needing separate funding say that appropriation
+increases are decided in the normal budget process — the *budget note*.
+
+The phrase lists and the default budget note are data: the ``funding-status``
+and ``budget-note`` rules of ``rules/<language>/programme.yaml`` carry them in
+their params, and :func:`funding_params` reads them from there so the HTML
+report and publish use the same lists as the checks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal, Mapping
+
+from rapidfuzz import fuzz
+
+FundingStatus = Literal["official-work", "existing-resources", "separate-funding", "unclear", "missing"]
+STATUSES: tuple[FundingStatus, ...] = ("official-work", "existing-resources", "separate-funding", "unclear", "missing")
+
+RULES_DIR = Path(__file__).resolve().parent / "rules"  # the package data folder (a link to rules/)
+DEFAULT_NOTE_THRESHOLD = 80
+
+# Used only when the rule pack cannot be read (a broken install); the packs
+# are the real source of these lists.
+_FALLBACK: dict[str, dict[str, Any]] = {
+    "fi": {"official_work": ["virkatyönä", "virkatyö"], "existing_resources": ["nykyisten kehysten puitteissa",
+           "olemassa olevin resurssein"], "separate_funding": ["lisärahoitus", "määräraha", "htv"],
+           "budget_note": "Määrärahalisäyksistä päätetään normaalisti julkisen talouden suunnitelmaa sekä "
+                          "talousarvioita ja lisätalousarvioita koskevien päätösten yhteydessä."},
+    "sv": {"official_work": ["som tjänsteuppdrag"], "existing_resources": ["inom ramen för befintliga resurser"],
+           "separate_funding": ["tilläggsfinansiering", "anslag", "årsverken"],
+           "budget_note": "Beslut om anslagsökningar fattas på normalt sätt i samband med besluten om planen "
+                          "för de offentliga finanserna samt om budgetarna och tilläggsbudgetarna."},
+    "en": {"official_work": ["as part of official duties"], "existing_resources": ["within existing resources"],
+           "separate_funding": ["additional funding", "appropriation", "person-years"],
+           "budget_note": "Decisions on increases in appropriations are made in the normal way in connection "
+                          "with the decisions on the general government fiscal plan and on the budgets and "
+                          "supplementary budgets."},
+}
+
+_MULTIPLIERS = [
+    (r"(?:milj(?:\.|oonaa?|oner|ioner|ion|ions)?|M)", 1_000_000),
+    (r"(?:mrd\.?|miljardia?|miljarder|billion)", 1_000_000_000),
+    (r"(?:t\.|tuhatta|tusen|thousand|k)", 1_000),
+]
+_NUMBER = r"\d{1,3}(?:[  ]\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[,.]\d+)?"
+_CURRENCY = r"(?:euroa?|euros?|eur\b|€)"
+_AMOUNT = re.compile(
+    rf"(?:(?:€|EUR)\s?(?P<pre>{_NUMBER})(?:\s*(?P<premult>{'|'.join(m for m, _ in _MULTIPLIERS)})\b)?)"
+    rf"|(?<![\d,.])(?P<num>{_NUMBER})\s*(?:(?P<mult>{'|'.join(m for m, _ in _MULTIPLIERS)})\s*)?{_CURRENCY}",
+    re.IGNORECASE,
+)
+_PERSON_YEARS = re.compile(
+    r"(?<![\d,.])(?P<num>\d+(?:[,.]\d+)?)\s*(?:htv\b|henkilötyövuo\w*|henkilötyövuode\w*|årsverk\w*|person[- ]years?|FTEs?\b)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Amount:
+    """A sum of money found in a text: its value in euros and where it was written."""
+
+    euros: float
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class MeasureFunding:
+    """How one measure is funded, as far as its text says."""
+
+    measure: int | None
+    label: str
+    title: str
+    status: FundingStatus
+    funding_text: str | None            # the funding field's value, or None
+    amounts: tuple[Amount, ...] = ()
+    person_years: float = 0.0
+    budget_note: bool = False
+    matched: str | None = None          # the phrase that decided the status
+
+    @property
+    def euros(self) -> float:
+        return sum(a.euros for a in self.amounts)
+
+    @property
+    def needs_separate_funding(self) -> bool:
+        return self.status == "separate-funding"
+
+    def describe_request(self) -> str:
+        """What the measure asks for, in words: "200 000 €", "2 person-years", or "separate funding"."""
+        parts = []
+        if self.amounts:
+            parts.append(format_euros(self.euros))
+        if self.person_years:
+            parts.append(f"{_format_number(self.person_years)} person-years")
+        return " and ".join(parts) if parts else "separate funding (no amount given)"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "measure": self.measure, "label": self.label, "title": self.title, "status": self.status,
+            "funding": self.funding_text, "euros": self.euros if self.amounts else None,
+            "amounts": [a.text for a in self.amounts], "person_years": self.person_years or None,
+            "budget_note": self.budget_note,
+        }
+
+
+@dataclass(frozen=True)
+class FundingSummary:
+    """Every measure's funding status and the totals the programme requests."""
+
+    measures: tuple[MeasureFunding, ...]
+    counts: Mapping[str, int] = field(default_factory=dict)
+
+    @property
+    def separate(self) -> tuple[MeasureFunding, ...]:
+        """The measures that need funding beyond ordinary official work and existing resources."""
+        return tuple(m for m in self.measures if m.needs_separate_funding)
+
+    @property
+    def total_euros(self) -> float:
+        return sum(m.euros for m in self.separate)
+
+    @property
+    def total_person_years(self) -> float:
+        return sum(m.person_years for m in self.separate)
+
+    @property
+    def without_budget_note(self) -> tuple[MeasureFunding, ...]:
+        return tuple(m for m in self.separate if not m.budget_note)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "counts": dict(self.counts), "total_euros": self.total_euros,
+            "total_person_years": self.total_person_years,
+            "separate": [m.measure for m in self.separate],
+            "without_budget_note": [m.measure for m in self.without_budget_note],
+            "measures": [m.to_json() for m in self.measures],
+        }
+
+
+def funding_params(language: str) -> dict[str, Any]:
+    """Phrase lists and budget note for ``language``, from the rule pack (see module docs)."""
+    return dict(_pack_params(language if language in _FALLBACK else "en"))
+
+
+@lru_cache(maxsize=8)
+def _pack_params(language: str) -> Mapping[str, Any]:
+    params: dict[str, Any] = dict(_FALLBACK[language])
+    pack = RULES_DIR / language / "programme.yaml"
+    try:
+        import yaml
+
+        data = yaml.safe_load(pack.read_text(encoding="utf-8")) or {}
+    except (OSError, ValueError, ImportError):
+        return params
+    except Exception:  # a YAML error must not break a report
+        return params
+    for rule in data.get("rules", []) or []:
+        if rule.get("kind") in ("funding-status", "budget-note") and isinstance(rule.get("params"), dict):
+            params.update(rule["params"])
+    return params
+
+
+def budget_note_for(language: str, config=None, params: Mapping[str, Any] | None = None) -> str:
+    """The budget note's wording: config's ``budget_note`` first, then the rule params."""
+    configured = getattr(config, "budget_note", None)
+    if configured:
+        return configured
+    if params and params.get("budget_note"):
+        return str(params["budget_note"])
+    return str(funding_params(language)["budget_note"])
+
+
+def find_amounts(text: str) -> list[Amount]:
+    """Sums in euros: "200 000 euroa", "1,2 milj. euroa", "€1.5 million", "500 000 €"."""
+    amounts = []
+    for match in _AMOUNT.finditer(text):
+        number = match.group("pre") or match.group("num")
+        multiplier_text = match.group("premult") or match.group("mult")
+        value = parse_number(number)
+        if value is None:
+            continue
+        if multiplier_text:
+            for pattern, factor in _MULTIPLIERS:
+                if re.fullmatch(pattern, multiplier_text, re.IGNORECASE):
+                    value *= factor
+                    break
+        if 1800 <= value <= 2199 and not multiplier_text and re.search(r"\d{4}\s*[–—-]\s*$", text[:match.start()]):
+            continue
+        amounts.append(Amount(value, match.group().strip(), match.start(), match.end()))
+    return amounts
+
+
+def find_person_years(text: str) -> float:
+    """The person-years a text asks for ("2 htv", "1,5 henkilötyövuotta", "3 årsverken")."""
+    return sum(parse_number(m.group("num")) or 0 for m in _PERSON_YEARS.finditer(text))
+
+
+def parse_number(written: str) -> float | None:
+    """ "200 000" → 200000, "1,2" → 1.2, "1,200,000" → 1200000, "1.5" → 1.5."""
+    cleaned = written.replace(" ", "").replace(" ", "").replace(" ", "")
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", cleaned):
+        cleaned = cleaned.replace(",", "")
+    cleaned = cleaned.replace(",", ".")
+    try:
+        return float(cleaned)
+    except ValueError:
+        return None
+
+
+def has_budget_note(text: str, note: str, threshold: float = DEFAULT_NOTE_THRESHOLD) -> bool:
+    """Whether ``text`` says what ``note`` says, allowing small rewordings.
+
+    Compared sentence by sentence with rapidfuzz: ``partial_ratio`` catches the
+    note inside a longer sentence, ``token_set_ratio`` a reordered one.
+    """
+    return note_score(text, note) >= threshold
+
+
+def note_score(text: str, note: str) -> float:
+    """The best similarity (0–100) of any sentence of ``text`` to ``note``."""
+    wanted = _normalise(note)
+    best = 0.0
+    for sentence in re.split(r"(?<=[.!?])\s+|\n+", text):
+        candidate = _normalise(sentence)
+        if len(candidate) < len(wanted) * 0.5:
+            continue
+        best = max(best, fuzz.partial_ratio(wanted, candidate), fuzz.token_set_ratio(wanted, candidate))
+    return best
+
+
+def classify_funding(measure, params: Mapping[str, Any], note: str | None = None,
+                     threshold: float = DEFAULT_NOTE_THRESHOLD) -> MeasureFunding:
+    """The funding status of ``measure`` from its funding field, or its text when it has none."""
+    field_value = measure.field_value("funding") if hasattr(measure, "field_value") else None
+    field_text = field_value.strip() if field_value else None
+    body = "\n".join(p for p in (measure.title, measure.text) if p)
+    text = field_text if field_text else body
+    amounts = tuple(find_amounts(text))
+    person_years = find_person_years(text)
+    lowered = text.lower()
+
+    official = _first_phrase(lowered, params.get("official_work", ()))
+    existing = _first_phrase(lowered, params.get("existing_resources", ()))
+    separate = _first_phrase(lowered, params.get("separate_funding", ()))
+    increase = _first_phrase(lowered, params.get("increase_words", ()))
+    unclear = _first_phrase(lowered, params.get("unclear_words", ()))
+
+    status: FundingStatus
+    matched: str | None
+    if (official or existing) and not increase:
+        status, matched = ("official-work", official) if official else ("existing-resources", existing)
+    elif amounts or person_years or separate or increase:
+        status = "separate-funding"
+        matched = increase or separate or (amounts[0].text if amounts else f"{_format_number(person_years)} htv")
+    elif field_text and not unclear and _is_blank(field_text):
+        status, matched = "missing", None
+    elif field_text:
+        status, matched = "unclear", unclear
+    else:
+        status, matched = "missing", None
+    if status in ("official-work", "existing-resources"):
+        amounts, person_years = (), 0.0
+    note_text = measure.full_text if hasattr(measure, "full_text") else body
+    noted = bool(note) and has_budget_note(note_text, note, threshold)
+    return MeasureFunding(
+        measure=measure.number, label=measure.label, title=measure.title, status=status,
+        funding_text=field_value, amounts=amounts, person_years=person_years, budget_note=noted,
+        matched=matched,
+    )
+
+
+def funding_summary(programme, config=None, params: Mapping[str, Any] | None = None) -> FundingSummary:
+    """Classify every measure of ``programme``; ``config.budget_note`` overrides the default note."""
+    merged = funding_params(programme.language)
+    if params:
+        merged.update(params)
+    note = budget_note_for(programme.language, config, merged)
+    threshold = float(merged.get("threshold", DEFAULT_NOTE_THRESHOLD))
+    measures = tuple(classify_funding(m, merged, note, threshold) for m in programme.measures)
+    counts = {status: 0 for status in STATUSES}
+    for m in measures:
+        counts[m.status] += 1
+    return FundingSummary(measures, counts)
+
+
+def format_euros(value: float) -> str:
+    """1400000 → "1 400 000 €" (narrow no-break spaces between thousands)."""
+    return f"{_format_number(value)} €"
+
+
+def _format_number(value: float) -> str:
+    if value == int(value):
+        return f"{int(value):,}".replace(",", " ")
+    return f"{value:,.2f}".replace(",", " ").replace(".", ",").rstrip("0").rstrip(",")
+
+
+def _first_phrase(lowered: str, phrases) -> str | None:
+    for phrase in phrases or ():
+        p = str(phrase).lower()
+        if re.search(rf"(?<![\wåäö]){re.escape(p)}", lowered):
+            return str(phrase)
+    return None
+
+
+def _is_blank(value: str) -> bool:
+    return not value.strip(" -–—.?…_xX")
+
+
+def _normalise(text: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"[^\w\s]", " ", text.lower())).strip()

@@ -1,0 +1,454 @@
+"""Authority checks: unknown, misspelt, outdated, wrongly capitalised or inconsistent names.
+
+Every kind reads one shared scan of the draft (cached on the context): each
+authority mention in the body, tables and notes with whether it stands at the
+start of a sentence, and each name of every responsible field matched against
+the lexicon. The helpers at the top (text paragraphs, responsible-field spans,
+sentence starts) are shared with the abbreviation and terminology checks.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass, field
+from typing import Callable, Iterator, TypeVar
+
+from drafter.blocks import Paragraph
+from drafter.checks.registry import CheckContext, Rule, kind
+from drafter.fields import split_names
+from drafter.findings import Finding
+from drafter.lexicon import (
+    TOKEN, AuthorityMatch, Lexicon, finnish_forms, inflect, is_known_word, load_lexicon,
+)
+
+T = TypeVar("T")
+LANGUAGE_NAMES = {"fi": "Finnish", "sv": "Swedish", "en": "English"}
+RESPONSIBLE_KEYS = ("responsible",)
+ACTOR_KEYS = ("responsible", "other_actors")
+_SENTENCE_END = re.compile(r"(?:^|[.!?:…]|\n)$")
+_OPENERS = " \t\u00a0\"'”“„»«(–—-•*"
+# Lowercase abbreviations with a period that do not end a sentence ("mm. Sisäministeriö" is mid-sentence).
+_ABBR_PERIOD = re.compile(r"\b(?:mm|ks|esim|ns|nk|ym|yms|vrt|ts|em|ao|n|t\.ex|bl\.a|s\.k|e\.g|i\.e|cf)\.$", re.IGNORECASE)
+
+
+# --- shared helpers ------------------------------------------------------------
+
+def cached(ctx: CheckContext, key: str, build: Callable[[], T]) -> T:
+    """``build()`` once per context: kinds that share an analysis compute it once."""
+    store = ctx.__dict__.setdefault("_lexicon_cache", {})
+    if key not in store:
+        store[key] = build()
+    return store[key]
+
+
+def lexicon_of(ctx: CheckContext) -> Lexicon:
+    """The context's lexicon, loaded for the draft's language when the engine gave none."""
+    if ctx.lexicon is None:
+        ctx.lexicon = load_lexicon(ctx.language, ctx.config)
+    return ctx.lexicon
+
+
+def text_paragraphs(ctx: CheckContext) -> list[Paragraph]:
+    """Body paragraphs (tables included) and note paragraphs, in reading order, non-empty."""
+    def build() -> list[Paragraph]:
+        out = [p for p in ctx.document.paragraphs() if p.text.strip() and not p.deleted]
+        for note in (*ctx.document.footnotes, *ctx.document.endnotes):
+            out.extend(p for p in note.paragraphs if p.text.strip() and not p.deleted)
+        return out
+
+    return cached(ctx, "paragraphs", build)
+
+
+@dataclass(frozen=True)
+class FieldName:
+    """One name of a measure's actor field, with where it stands."""
+
+    measure: object
+    key: str
+    name: str
+    paragraph: Paragraph | None
+    start: int
+    end: int
+
+
+def field_names(ctx: CheckContext, keys: tuple[str, ...] = ACTOR_KEYS) -> list[FieldName]:
+    """Every name in the measures' ``keys`` fields, split on commas and conjunctions, located."""
+    def build() -> list[FieldName]:
+        out: list[FieldName] = []
+        lexicon = lexicon_of(ctx)
+        for measure in ctx.programme.measures:
+            for line in measure.fields:
+                if line.key not in ACTOR_KEYS or not line.value.strip():
+                    continue
+                paragraph = ctx.paragraph(line.location.part, line.location.paragraph)
+                base = -1
+                if paragraph is not None:
+                    text = paragraph.text
+                    if text[line.location.start:line.location.start + len(line.value)] == line.value:
+                        base = line.location.start
+                    else:
+                        base = text.find(line.value)
+                if base < 0:
+                    paragraph = None
+                for name, at in _split_field(line.value, lexicon):
+                    start = base + at if paragraph is not None else 0
+                    out.append(FieldName(measure, line.key, name, paragraph, start, start + len(name)))
+        return out
+
+    return [f for f in cached(ctx, "field-names", build) if f.key in keys]
+
+
+def _split_field(value: str, lexicon: Lexicon) -> list[tuple[str, int]]:
+    """Names in a field value with their offsets, keeping known names whole.
+
+    split_names() splits on "ja"/"and"; "Ministry of Social Affairs and Health"
+    and a misspelt "sosiaali- ja terveysministerö" are one name each, so parts
+    covered by one known name, or joining into a close fuzzy match, are merged.
+    """
+    parts: list[tuple[int, int]] = []
+    cursor = 0
+    for part in split_names(value):
+        for name in (p.strip() for p in part.split("/")):
+            if not name:
+                continue
+            at = value.find(name, cursor)
+            at = at if at >= 0 else value.find(name)
+            if at < 0:
+                continue
+            cursor = at + len(name)
+            parts.append((at, at + len(name)))
+    for s, e, _ in lexicon.find_authorities(value):
+        inside = [p for p in parts if p[0] < e and p[1] > s]
+        if len(inside) > 1:
+            first, last = parts.index(inside[0]), parts.index(inside[-1])
+            parts[first:last + 1] = [(min(inside[0][0], s), max(inside[-1][1], e))]
+    merged: list[tuple[int, int]] = []
+    i = 0
+    while i < len(parts):
+        if i + 1 < len(parts):
+            a, b = parts[i], parts[i + 1]
+            single_a = lexicon.match_authority(value[a[0]:a[1]], min_score=0)
+            single_b = lexicon.match_authority(value[b[0]:b[1]], min_score=0)
+            if not (single_a and single_a.exact) or not (single_b and single_b.exact):
+                joined = lexicon.match_authority(value[a[0]:b[1]], min_score=88)
+                best_single = max(x.score if x else 0 for x in (single_a, single_b))
+                if joined is not None and joined.score > best_single and joined.score >= 88:
+                    merged.append((a[0], b[1]))
+                    i += 2
+                    continue
+        merged.append(parts[i])
+        i += 1
+    return [(value[s:e], s) for s, e in merged]
+
+
+def field_spans(ctx: CheckContext, keys: tuple[str, ...] = ACTOR_KEYS) -> dict[tuple[str, int], list[tuple[int, int]]]:
+    """(part, paragraph) → spans of the values of ``keys`` fields."""
+    def build() -> dict[tuple[str, int, str], list[tuple[int, int]]]:
+        out: dict[tuple[str, int, str], list[tuple[int, int]]] = {}
+        for measure in ctx.programme.measures:
+            for line in measure.fields:
+                paragraph = ctx.paragraph(line.location.part, line.location.paragraph)
+                if paragraph is None:
+                    continue
+                start = line.location.start
+                if paragraph.text[start:start + len(line.value)] != line.value:
+                    start = paragraph.text.find(line.value)
+                if start < 0:
+                    continue
+                key = (line.location.part, line.location.paragraph, line.key)
+                out.setdefault(key, []).append((start, start + len(line.value)))
+        return out
+
+    spans = cached(ctx, "field-spans", build)
+    result: dict[tuple[str, int], list[tuple[int, int]]] = {}
+    for (part, index, key), values in spans.items():
+        if key in keys:
+            result.setdefault((part, index), []).extend(values)
+    return result
+
+
+def in_spans(spans: dict[tuple[str, int], list[tuple[int, int]]], paragraph: Paragraph, start: int, end: int) -> bool:
+    for s, e in spans.get((paragraph.location.part, paragraph.location.paragraph), ()):
+        if s <= start and end <= e:
+            return True
+    return False
+
+
+def at_sentence_start(text: str, start: int) -> bool:
+    """Whether ``text[start:]`` begins a sentence (paragraph start, after . ! ? : or a list dash)."""
+    before = text[:start].rstrip(_OPENERS)
+    if not before:
+        return True
+    if _ABBR_PERIOD.search(before):
+        return False
+    return bool(_SENTENCE_END.search(before))
+
+
+def reference_year(ctx: CheckContext) -> int:
+    """The year the draft speaks from: the configured period, a year in the title, or today."""
+    period = getattr(ctx.config, "period", None)
+    if period:
+        return int(period[0])
+    for text in (ctx.programme.title or "", *(p.text for p in list(text_paragraphs(ctx))[:5])):
+        years = re.findall(r"\b(19[5-9]\d|20\d\d)\b", text)
+        if years:
+            return int(years[0])
+    return datetime.date.today().year
+
+
+def with_case_of(original: str, replacement: str) -> str:
+    """``replacement`` with its first letter in the case of ``original``'s first letter."""
+    if not original or not replacement:
+        return replacement
+    if original[0].isupper():
+        return replacement[0].upper() + replacement[1:]
+    if original[0].islower() and not replacement[:2].isupper():
+        return replacement[0].lower() + replacement[1:]
+    return replacement
+
+
+# --- the scan ------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Mention:
+    """An authority name in running text."""
+
+    paragraph: Paragraph
+    start: int
+    end: int
+    match: AuthorityMatch
+    sentence_start: bool
+    in_field: bool
+
+
+def mentions(ctx: CheckContext) -> list[Mention]:
+    """Every authority mention in the draft's text, in reading order (cached)."""
+    def build() -> list[Mention]:
+        lexicon = lexicon_of(ctx)
+        fields = field_spans(ctx, ACTOR_KEYS)
+        out = []
+        for paragraph in text_paragraphs(ctx):
+            for start, end, match in lexicon.find_authorities(paragraph.text):
+                out.append(Mention(paragraph, start, end, match, at_sentence_start(paragraph.text, start),
+                                   in_spans(fields, paragraph, start, end)))
+        return out
+
+    return cached(ctx, "mentions", build)
+
+
+@dataclass(frozen=True)
+class FieldMatch:
+    name: FieldName
+    match: AuthorityMatch | None
+
+
+def responsible_matches(ctx: CheckContext) -> list[FieldMatch]:
+    """Each name of every responsible field with its best lexicon match (fuzzy, scored)."""
+    def build() -> list[FieldMatch]:
+        lexicon = lexicon_of(ctx)
+        return [FieldMatch(n, lexicon.match_authority(n.name, min_score=0)) for n in field_names(ctx, RESPONSIBLE_KEYS)]
+
+    return cached(ctx, "responsible-matches", build)
+
+
+def _field_finding(ctx: CheckContext, rule: Rule, item: FieldName, **kwargs) -> Finding:
+    if item.paragraph is not None:
+        return ctx.finding(rule, paragraph=item.paragraph, start=item.start, end=item.end, **kwargs)
+    return ctx.finding(rule, measure=item.measure, **kwargs)
+
+
+# --- kinds -------------------------------------------------------------------------------
+
+@kind("authority-unknown", params={"suggest_score": False, "misspelling_score": False})
+def authority_unknown(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
+    """A responsible field names a body that is neither in the authority list nor in the config."""
+    suggest = float(rule.params.get("suggest_score", 60))
+    misspelling = float(rule.params.get("misspelling_score", 88))
+    for item in responsible_matches(ctx):
+        match = item.match
+        if match is not None and match.score >= misspelling:
+            continue  # known, or a misspelling (authority-misspelled reports it)
+        if match is not None and match.score >= suggest:
+            closest = f" Did you mean '{match.corrected(ctx.language)}' (similarity {match.score:.0f} %)?"
+            details = {"closest": match.authority.name(ctx.language), "score": round(match.score, 1)}
+        else:
+            closest = " Add it to `authorities` in drafter.toml if it is right."
+            details = {}
+        yield _field_finding(ctx, rule, item.name, name=item.name.name, closest=closest, details=details)
+
+
+@kind("authority-misspelled", params={"misspelling_score": False, "text_score": False})
+def authority_misspelled(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
+    """An authority's name is misspelt, in a responsible field or in running text."""
+    threshold = float(rule.params.get("misspelling_score", 88))
+    text_threshold = float(rule.params.get("text_score", 90))
+    lexicon = lexicon_of(ctx)
+    for item in responsible_matches(ctx):
+        match = item.match
+        if match is None or match.exact or match.score < threshold:
+            continue
+        correct = match.corrected(ctx.language) if match.language == ctx.language else match.form
+        yield _field_finding(ctx, rule, item.name, replacement=correct, name=item.name.name,
+                             correct=correct, score=f"{match.score:.0f}")
+    yield from _misspelled_in_text(rule, ctx, lexicon, text_threshold)
+
+
+def _misspelled_in_text(rule: Rule, ctx: CheckContext, lexicon: Lexicon, threshold: float) -> Iterator[Finding]:
+    """Words in running text close to a distinctive name word but unknown to Voikko.
+
+    Needs Voikko: without a spelling dictionary "sisäministeri" (the minister)
+    would look like a misspelt "sisäministeriö". Candidates are bucketed by
+    their first two letters, so each word is compared with a handful of forms.
+    """
+    if ctx.language != "fi" or is_known_word("ministeriö") is None:
+        return
+    heads = lexicon.name_words()
+    buckets: dict[str, list[tuple[str, str, str]]] = {}
+    for word, owners in heads.items():
+        full_name = owners[0][0]
+        for case, values in finnish_forms(word).items():
+            for value in values:
+                buckets.setdefault(value[:2].lower(), []).append((value.lower(), word, full_name))
+    known_spans = {(m.paragraph.location.part, m.paragraph.location.paragraph, m.start, m.end) for m in mentions(ctx)}
+    responsible = field_spans(ctx, RESPONSIBLE_KEYS)
+    verdicts: dict[str, tuple[str, str, float] | None] = {}
+    from rapidfuzz import fuzz, process
+
+    for paragraph in text_paragraphs(ctx):
+        for m in TOKEN.finditer(paragraph.text):
+            word = m.group().rstrip("-")
+            if len(word) < 8 or not word.isalpha():
+                continue
+            if in_spans(responsible, paragraph, m.start(), m.end()):
+                continue
+            if any(p == paragraph.location.part and i == paragraph.location.paragraph and s <= m.start() < e
+                   for p, i, s, e in known_spans):
+                continue
+            low = word.lower()
+            if low not in verdicts:
+                verdicts[low] = None
+                candidates = buckets.get(low[:2])
+                if candidates and not is_known_word(word):
+                    best = process.extractOne(low, [c[0] for c in candidates], scorer=fuzz.ratio,
+                                              score_cutoff=threshold)
+                    if best is not None:
+                        form, base, full_name = candidates[best[2]]
+                        verdicts[low] = (form, full_name, best[1])
+            verdict = verdicts[low]
+            if verdict is None:
+                continue
+            form, full_name, score = verdict
+            replacement = with_case_of(word, form)
+            yield ctx.finding(rule, paragraph=paragraph, start=m.start(), end=m.start() + len(word),
+                              replacement=replacement, name=word, correct=replacement, score=f"{score:.0f}",
+                              message=rule.format(name=word, correct=replacement, score=f"{score:.0f}")
+                              + f" ({full_name})")
+
+
+@kind("authority-outdated", params={})
+def authority_outdated(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
+    """A former name of an authority ("sisäasiainministeriö"): the current name since the change."""
+    year = reference_year(ctx)
+    for mention in mentions(ctx):
+        match = mention.match
+        if not match.outdated or (match.since is not None and match.since > year):
+            continue
+        current = match.corrected(ctx.language)
+        if match.kind == "former-abbreviation":
+            current = match.authority.abbreviation(ctx.language) or match.authority.name(ctx.language)
+            if match.case and match.case != "nom":
+                current = inflect(current, match.case, ctx.language)
+        elif mention.sentence_start:
+            current = with_case_of(match.text, current)
+        since = f" since {match.since}" if match.since else ""
+        yield ctx.finding(rule, paragraph=mention.paragraph, start=mention.start, end=mention.end,
+                          replacement=current, name=match.text, current=current, since=since,
+                          details={"authority": match.authority.id, "since": match.since})
+
+
+@kind("authority-capitalisation", params={})
+def authority_capitalisation(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
+    """A ministry name capitalised mid-sentence, or an agency's registered name written lowercase."""
+    for mention in mentions(ctx):
+        match = mention.match
+        if match.kind not in ("name", "alias") or match.language != ctx.language:
+            continue
+        written, listed = match.text[:1], match.form[:1]
+        if not written.isalpha() or not listed.isalpha() or written == listed:
+            continue
+        if listed.islower() and written.isupper():
+            if mention.sentence_start or mention.paragraph.is_heading:
+                continue
+            replacement = match.text[0].lower() + match.text[1:]
+            how = "is written with a lowercase initial"
+        elif listed.isupper() and written.islower():
+            replacement = match.text[0].upper() + match.text[1:]
+            how = "is a registered name written with a capital initial"
+        else:
+            continue
+        yield ctx.finding(rule, paragraph=mention.paragraph, start=mention.start, end=mention.end,
+                          replacement=replacement, name=match.text, form=match.form, how=how)
+
+
+@kind("authority-variants", params={"min_forms": False})
+def authority_variants(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
+    """One authority written several ways in one draft ("Migri", "Maahanmuuttovirasto", "maahanmuuttovirasto").
+
+    The full name and an abbreviation the draft defines (or uses in a
+    responsible field) go together; aliases listed in the data are accepted
+    short names. Any other form — an undefined abbreviation, a name in the
+    wrong case — makes the authority inconsistent.
+    """
+    from drafter.checks.abbreviations import analyse
+
+    min_forms = int(rule.params.get("min_forms", 2))
+    defined = set(analyse(ctx).defined)
+    groups: dict[str, dict[str, list[Mention]]] = {}
+    allowed: dict[str, set[str]] = {}
+    for mention in mentions(ctx):
+        match = mention.match
+        if match.outdated or match.language != ctx.language:
+            continue
+        written = match.form
+        if match.kind in ("name", "alias") and match.text[:1].isalpha() and match.form[:1].isalpha():
+            first = match.text[0]
+            if not (mention.sentence_start and first.isupper()) and first != match.form[0]:
+                written = first + match.form[1:]
+        groups.setdefault(match.authority.id, {}).setdefault(written, []).append(mention)
+        ok = allowed.setdefault(match.authority.id, set())
+        if match.kind in ("name", "alias") and written == match.form:
+            ok.add(written)
+        elif match.kind == "abbreviation" and (match.form in defined or mention.in_field):
+            ok.add(written)
+    for auth_id, forms in groups.items():
+        if len(forms) < min_forms or all(f in allowed[auth_id] for f in forms):
+            continue
+        odd = [f for f in forms if f not in allowed[auth_id]]
+        odd.sort(key=lambda f: (len(forms[f]), forms[f][0].paragraph.location.paragraph))
+        first = forms[odd[0]][0]
+        listing = ", ".join(f"'{f}' ({len(v)})" for f, v in sorted(forms.items(), key=lambda kv: -len(kv[1])))
+        name = first.match.authority.name(ctx.language)
+        yield ctx.finding(rule, paragraph=first.paragraph, start=first.start, end=first.end,
+                          name=name, forms=listing, count=len(forms),
+                          details={"authority": auth_id, "forms": {f: len(v) for f, v in forms.items()}})
+
+
+@kind("authority-language", params={})
+def authority_language(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
+    """An authority named in another language than the draft's (Swedish drafts use the Swedish names)."""
+    for mention in mentions(ctx):
+        match = mention.match
+        if match.language == ctx.language or match.kind not in ("name", "alias"):
+            continue
+        if ctx.language not in match.authority.names:
+            continue
+        correct = match.authority.name(ctx.language)
+        if match.case == "gen":
+            correct = inflect(correct, "gen", ctx.language)
+        if mention.sentence_start:
+            correct = with_case_of(match.text, correct)
+        yield ctx.finding(rule, paragraph=mention.paragraph, start=mention.start, end=mention.end,
+                          replacement=correct, name=match.text, correct=correct,
+                          other=LANGUAGE_NAMES.get(match.language, match.language),
+                          language=LANGUAGE_NAMES.get(ctx.language, ctx.language))

@@ -158,7 +158,7 @@ def test_the_text_tree_shows_fields_one_per_line_and_a_summary():
     assert "        Vastuutaho: SM, Poliisihallitus ja työ- ja elinkeinoministeriö\n" in text
     assert "        Aikataulu: 2021–2022\n" in text
     assert "schedule (in the title): 2022–2023" in text
-    assert text.rstrip().splitlines()[-1] == "5 measures in 2 objectives, 3 chapters"
+    assert text.rstrip().splitlines()[-1] == "5 measures in 3 objectives, 3 chapters"
     assert all(len(line) <= 88 for line in text.splitlines())
 
 

@@ -77,7 +77,8 @@ def test_field_line_locations_point_at_the_value():
 def test_a_bracketed_schedule_after_the_title_is_a_schedule_field():
     doc = document_from_text("Toimenpide 5: Selvitetään palvelut (2024–2027)\nVastuutaho: STM")
     measure = recognise(doc, language="fi").measures[0]
-    assert measure.title == "Selvitetään palvelut (2024–2027)"
+    assert measure.title == "Selvitetään palvelut"
+    assert doc.body[0].text[measure.title_location.start:measure.title_location.end] == measure.title
     schedule = measure.field("schedule")
     assert (schedule.value, schedule.source, schedule.label) == ("2024–2027", "title-brackets", None)
     text = doc.body[0].text

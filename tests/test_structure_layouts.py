@@ -372,15 +372,32 @@ Vastuuministeriö: sisäministeriö
 """))
     assert [(m.number, m.label, m.layout, m.chapter, m.objective) for m in programme.measures] == [
         (None, "", "unnumbered", "IV", None)] * 3
+    # Theme headings that group measures are objectives without a number.
+    assert [(o.number, o.title, o.chapter) for o in programme.objectives] == [
+        (None, "Tietoisuuden lisääminen", "IV"), (None, "Viranomaistoiminta", "IV")]
+    assert [programme.measure_at(m.paragraphs[0]) for m in programme.measures] == list(programme.measures)
     first, second, third = programme.measures
-    assert first.title == "Vuosittaisen rasismia käsittelevän keskustelun järjestäminen (2024–2027)"
+    assert first.title == "Vuosittaisen rasismia käsittelevän keskustelun järjestäminen"
     assert first.text == "Järjestetään vuosittain keskustelu. Keskustelun tulokset julkaistaan."
     assert first.responsible == ["valtioneuvoston kanslia"]
     bracket = first.field("schedule")
     assert (bracket.value, bracket.source) == ("2024–2027", "title-brackets")
-    assert second.title == "Koulutusmateriaalin laatiminen (2025)"
+    assert second.title == "Koulutusmateriaalin laatiminen" and second.field_value("schedule") == "2025"
     assert second.text == "Laaditaan materiaali opettajille."
-    assert third.title == "Viranomaisten yhdenvertaisuuskoulutus (2024–2025)" and third.text == ""
+    assert third.title == "Viranomaisten yhdenvertaisuuskoulutus" and third.text == ""
+
+
+def test_a_heading_followed_directly_by_fields_is_an_unnumbered_measure_title():
+    programme = recognise(document_from_text("""
+# IV Toimenpiteet
+### Yhdenvertaisuuskoulutus (2024–2025)
+Vastuuministeriö: sisäministeriö
+### Opas (2026)
+Vastuuministeriö: OKM
+"""), language="fi")
+    assert programme.objectives == ()
+    assert [(m.title, m.field_value("schedule"), m.responsible) for m in programme.measures] == [
+        ("Yhdenvertaisuuskoulutus", "2024–2025", ["sisäministeriö"]), ("Opas", "2026", ["OKM"])]
 
 
 def test_an_unnumbered_measure_without_brackets_takes_its_first_paragraph_as_title():

@@ -12,8 +12,8 @@ import textwrap
 from typing import Any
 
 from drafter.blocks import Location
-from drafter.fields import split_names
 from drafter.model import Chapter, FieldLine, Measure, Objective, Programme
+from drafter.structure.names import split_responsible
 
 SCHEMA = "drafter.outline/1"
 WIDTH = 88
@@ -48,12 +48,12 @@ def outline_json(programme: Programme) -> dict[str, Any]:
              "location": location_dict(o.location, lengths)}
             for o in programme.objectives
         ],
-        "measures": [_measure_json(m, lengths) for m in programme.measures],
+        "measures": [_measure_json(m, lengths, programme.language) for m in programme.measures],
         "problems": list(programme.problems),
     }
 
 
-def _measure_json(measure: Measure, lengths: dict[tuple[str, int], int]) -> dict[str, Any]:
+def _measure_json(measure: Measure, lengths: dict[tuple[str, int], int], language: str) -> dict[str, Any]:
     return {
         "number": measure.number,
         "label": measure.label,
@@ -61,7 +61,7 @@ def _measure_json(measure: Measure, lengths: dict[tuple[str, int], int]) -> dict
         "text": measure.text,
         "chapter": measure.chapter,
         "objective": measure.objective,
-        "fields": fields_json(measure),
+        "fields": fields_json(measure, language),
         "layout": measure.layout,
         "auto_numbered": measure.auto_numbered,
         "location": location_dict(measure.location, lengths),
@@ -74,7 +74,7 @@ def _measure_json(measure: Measure, lengths: dict[tuple[str, int], int]) -> dict
     }
 
 
-def fields_json(measure: Measure) -> dict[str, Any]:
+def fields_json(measure: Measure, language: str | None = None) -> dict[str, Any]:
     """The measure's fields as the contract writes them: name lists, or strings/null."""
     out: dict[str, Any] = {}
     keys = list(STANDARD_FIELDS) + [f.key for f in measure.fields if f.key not in STANDARD_FIELDS]
@@ -85,7 +85,7 @@ def fields_json(measure: Measure) -> dict[str, Any]:
         if key in NAME_LIST_FIELDS:
             names: list[str] = []
             for f in lines:
-                names.extend(n for n in split_names(f.value) if n not in names)
+                names.extend(n for n in split_responsible(f.value, language) if n not in names)
             out[key] = names
         else:
             out[key] = lines[0].value if lines else None
@@ -114,18 +114,22 @@ def outline_text(programme: Programme, width: int = WIDTH) -> str:
     lines.extend(textwrap.wrap(heading, width) or [heading])
     lines.append(f"{programme.file} · language {programme.language} · layout profile {programme.profile}")
     lines.append("")
+    objective: Objective | None = None  # the objective whose measures follow
     for node in _in_document_order(programme):
         if isinstance(node, Chapter):
+            objective = None
             if lines and lines[-1] != "":
                 lines.append("")
             label = node.label or (node.number or "")
             lines.extend(_wrapped(label, node.title, 0, width))
         elif isinstance(node, Objective):
+            objective = node
             depth = 1 if node.chapter is not None else 0
             label = node.label or (str(node.number) if node.number is not None else "")
             lines.extend(_wrapped(label, node.title, depth, width))
         else:
-            depth = (1 if node.chapter is not None else 0) + (1 if node.objective is not None else 0)
+            under = objective is not None and (objective.number, objective.chapter) == (node.objective, node.chapter)
+            depth = (1 if node.chapter is not None else 0) + (1 if under else 0)
             label = node.label or "•"
             lines.extend(_wrapped(label, node.title or "(no title)", depth, width))
             for f in node.fields:

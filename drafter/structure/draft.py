@@ -51,15 +51,19 @@ class MeasureDraft:
 
     def build(self, chapter: str | None, objective: int | None, layout: LanguageLayout) -> Measure:
         fields = list(self.fields)
-        if self.title_location is not None:
-            for bracket in bracket_fields(self.title, self.title_location, layout):
-                fields.append(bracket)
+        title, title_location = self.title, self.title_location
+        if title_location is not None:
+            brackets = bracket_fields(title, title_location, layout)
+            fields.extend(brackets)
+            if brackets:
+                # The bracketed field is a field, not part of the title: "… (2024–2027)".
+                title, title_location = _without_brackets(title, title_location, brackets)
         paragraphs = tuple(self.paragraphs)
         return Measure(
-            number=self.number, label=self.label, title=self.title,
+            number=self.number, label=self.label, title=title,
             text="\n".join(text for text, _ in self.lines), location=self.location,
             chapter=chapter, objective=objective, fields=tuple(fields), layout=self.layout,  # type: ignore[arg-type]
-            auto_numbered=self.auto_numbered, paragraphs=paragraphs, title_location=self.title_location,
+            auto_numbered=self.auto_numbered, paragraphs=paragraphs, title_location=title_location,
             body_locations=tuple(loc for _, loc in self.lines),
         )
 
@@ -107,3 +111,17 @@ def _rstrip_end(text: str, start: int, end: int) -> int:
     while end > start and text[end - 1].isspace():
         end -= 1
     return end
+
+
+def _without_brackets(title: str, location: Location, brackets: list[FieldLine]) -> tuple[str, Location]:
+    """The title up to the first bracketed field, trailing space and period removed."""
+    cut = min(f.location.start for f in brackets) - location.start
+    cut = title.rfind("(", 0, cut)
+    if cut <= 0:
+        return title, location
+    end = cut
+    while end > 0 and (title[end - 1].isspace() or title[end - 1] in ".,–—-"):
+        end -= 1
+    if end == 0:
+        return title, location
+    return title[:end], location.span(location.start, location.start + end)

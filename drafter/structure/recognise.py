@@ -28,7 +28,7 @@ from drafter.structure.classify import (
 )
 from drafter.structure.draft import MeasureDraft, body_line, split_title
 from drafter.structure.fields import FieldFinder, FieldMatch, field_lines
-from drafter.structure.resolve import accept_candidates, resolve_numbered_headings
+from drafter.structure.resolve import accept_candidates, resolve_numbered_headings, resolve_theme_headings
 from drafter.structure.tables import analyse_table
 
 # A field cluster outside any measure starts an unnumbered measure only when it
@@ -80,6 +80,7 @@ def _recognise(document: Document, lang: str, profile: Profile, layout: Language
     items = _items(document, layout, profile, finder)
     accept_candidates(items, profile)
     resolve_numbered_headings(items)
+    resolve_theme_headings(items)
     paragraphs = {p.index: p for p in document.paragraphs()}
     assembler = _Assembler(profile, layout, paragraphs)
     for i, item in enumerate(items):
@@ -160,6 +161,8 @@ class _Assembler:
             return
         if kind == NUMHEAD:
             kind = {"objective": OBJECTIVE, "measure": NUMHEAD}.get(item.role or "", HEADING)
+        elif kind == HEADING and item.role == "objective":
+            kind = OBJECTIVE
         if kind in (TYPED, AUTO) and not item.accepted:
             kind = BODY
         if kind == CHAPTER:
@@ -212,9 +215,15 @@ class _Assembler:
         self.last_heading = item
 
     def _objective(self, item: Item) -> None:
+        current = self.current
+        if current is not None and current.heading_level is not None and (item.level or 0) > current.heading_level:
+            text, location = body_line(item.paragraph)
+            current.add_line(text, location, item.paragraph.index)
+            return
         self.close()
         p = item.paragraph
-        title, _, _ = split_title(p, item.title_start, item.title_end, split_at_bold=False)
+        end = item.title_end if item.kind != HEADING else len(p.text)
+        title, _, _ = split_title(p, item.title_start, end, split_at_bold=False)
         number = to_int(item.number)
         self.objectives.append(Objective(number, title, p.location, self.chapter, item.label))
         self.objective = number

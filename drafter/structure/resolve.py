@@ -8,7 +8,9 @@ score from these signals; candidates of the document's dominant group need less
 evidence than one-offs (sequence consistency beats a single bold paragraph).
 
 A numbered heading is an objective when measures sit under it, a measure when
-field lines do, and otherwise whatever its numbered siblings are.
+field lines do, and otherwise whatever its numbered siblings are. An unnumbered
+heading below the top level with measures under it is a theme: an objective
+without a number.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from collections import Counter, defaultdict
 
 from drafter.profiles import Profile
 from drafter.structure.classify import (
-    AUTO, BODY, CHAPTER, FIELD, HEADING, NUMHEAD, OBJECTIVE, PREFIX, TABLE, TYPED, Item,
+    AUTO, BODY, CHAPTER, FIELD, HEADING, NUMHEAD, OBJECTIVE, PREFIX, SKIP, TABLE, TITLE, TYPED, Item,
 )
 
 ACCEPT_SCORE = 4
@@ -188,3 +190,23 @@ def _under_objective(items: list[Item]) -> dict[int, bool]:
 
 def _steps(a: int | None, b: int | None) -> bool:
     return a is not None and b is not None and 1 <= b - a <= 3
+
+
+def resolve_theme_headings(items: list[Item]) -> None:
+    """Set role "objective" on unnumbered headings (below the top level) that group measures.
+
+    A heading followed directly by field lines is not a theme: it is the title
+    of an unnumbered measure ("Koulutus (2024)" / "Vastuuministeriö: …").
+    """
+    for i, it in enumerate(items):
+        if it.kind != HEADING or not it.level:
+            continue
+        region = _region(items, i)
+        if any(items[j].kind == OBJECTIVE or (items[j].kind == NUMHEAD and items[j].role == "objective")
+               for j in region):
+            continue
+        first = next((items[j] for j in region if items[j].kind not in (SKIP, TITLE)), None)
+        if first is None or first.kind == FIELD:
+            continue
+        if any(_opens_measure(items[j]) or _has_fields(items[j]) for j in region):
+            it.role = "objective"

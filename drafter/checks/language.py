@@ -1,0 +1,205 @@
+"""Voikko spelling and grammar on Finnish paragraphs (rules in rules/fi/language.yaml).
+
+Spelling reads every body paragraph (table cells and headings included) and
+asks Voikko about each word that could be a misspelling: names (capitalised
+words inside a sentence), numbers and codes, words with digits, ALL-CAPS
+abbreviations with or without a case ending ("STM:n"), URLs and e-mail
+addresses, and the accepted vocabulary (authority names, abbreviations and the
+programme's term bank, from ``ctx.lexicon.accepted_words()``) are never
+flagged. A misspelled form is reported once per paragraph, with its count.
+
+Grammar runs Voikko's grammar checker on body paragraphs only: not on headings,
+measure titles, field lines ("Vastuutaho: …") or table cells, which are not
+running prose; list items are spared the capital-letter and final-punctuation
+errors that lists legitimately break.
+
+Without Voikko both kinds yield one info finding saying what was skipped.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from typing import Iterable, Iterator
+
+from drafter.blocks import Paragraph
+from drafter.checks.registry import CheckContext, Rule, kind
+from drafter.findings import Finding, Severity
+
+MAIN_PART = "word/document.xml"
+_MASK = re.compile(
+    r"(?:https?://|ftp://|www\.)[^\s<>\"”’)]+"
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|(?<![\w@.])[\w-]+(?:\.[\w-]+)*\.(?:fi|se|com|org|net|eu|int|gov|edu|info|io|uk|de)(?:/[^\s<>\"”’)]*)?(?!\w)",
+    re.IGNORECASE,
+)
+_ABBREVIATION_WITH_ENDING = re.compile(r"^[A-ZÅÄÖ0-9][A-ZÅÄÖ0-9-]*:[a-zåäö]+$")
+_LIST_CODES = (7, 9)  # capital letter at start, final punctuation: lists may do without
+
+SPELLING_PARAMS = {"min_length": False, "skip_other_languages": False}
+GRAMMAR_PARAMS = {"ignore_codes": False, "list_ignore_codes": False, "description_language": False,
+                  "skip_other_languages": False}
+
+
+def accepted_words(ctx: CheckContext) -> frozenset[str]:
+    """The lexicon's accepted words (lower-cased, multi-word entries split), or an empty set."""
+    cached = getattr(ctx, "_accepted_words", None)
+    if cached is not None:
+        return cached
+    words: set[str] = set()
+    lexicon = ctx.lexicon
+    getter = getattr(lexicon, "accepted_words", None) if lexicon is not None else None
+    if getter is not None:
+        try:
+            for entry in getter() or ():
+                for part in re.split(r"[\s/]+", str(entry)):
+                    part = part.strip(".,;:()[]\"'”’")
+                    if part:
+                        words.add(part.lower())
+        except Exception:  # noqa: BLE001 - a broken lexicon must not stop spelling
+            words = set()
+    result = frozenset(words)
+    setattr(ctx, "_accepted_words", result)
+    return result
+
+
+def unavailable_finding(rule: Rule, ctx: CheckContext) -> Finding:
+    """The info finding that says Finnish morphology was not available."""
+    from drafter.nlp.language import UNAVAILABLE_FINDING
+
+    finding = ctx.finding(rule, message=UNAVAILABLE_FINDING, details={"skipped": "voikko"})
+    return dataclasses.replace(finding, severity=Severity.INFO, fix=None)
+
+
+@kind("voikko-spelling", SPELLING_PARAMS)
+def voikko_spelling(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
+    """Flag words Voikko does not know, once per form and paragraph, with suggestions."""
+    language = ctx.nlp
+    if not language.has_spelling:
+        yield unavailable_finding(rule, ctx)
+        return
+    accepted = accepted_words(ctx)
+    min_length = int(rule.params.get("min_length", 2))
+    skip_other = bool(rule.params.get("skip_other_languages", True))
+    for paragraph in ctx.paragraphs():
+        text = paragraph.text
+        if not text.strip() or (skip_other and _other_language(text, ctx.language)):
+            continue
+        misspelled: dict[str, list[tuple[int, int]]] = {}
+        for word, start, end in _candidate_words(text, language, accepted, min_length):
+            if language.spell(word):
+                continue
+            misspelled.setdefault(word, []).append((start, end))
+        for word, places in misspelled.items():
+            start, end = places[0]
+            suggestions = language.suggest(word, 3)
+            count = f" ({len(places)} times in this paragraph)" if len(places) > 1 else ""
+            hint = f"; did you mean {', '.join(suggestions)}?" if suggestions else "."
+            message = rule.format(word=word, count=count, hint=hint, suggestions=", ".join(suggestions))
+            yield ctx.finding(rule, message=message, paragraph=paragraph, start=start, end=end,
+                              replacement=suggestions[0] if suggestions else None,
+                              details={"word": word, "count": len(places), "suggestions": suggestions})
+
+
+def _candidate_words(text: str, language, accepted: frozenset[str], min_length: int
+                     ) -> Iterable[tuple[str, int, int]]:
+    masked = _MASK.sub(lambda m: " " * len(m.group()), text)
+    sentence_starts = {s for s, _ in language.sentences(masked)}
+    for token in language.tokens(masked):
+        if not token.is_word:
+            continue
+        word = token.text
+        if len(word) < min_length or not token.is_alpha_word:
+            continue
+        if word.isupper() or _ABBREVIATION_WITH_ENDING.match(word):
+            continue
+        if any(ch.isupper() for ch in word[1:]):
+            continue  # camel case: product and system names
+        if word[0].isupper() and token.start not in sentence_starts and not _after_list_label(masked, token.start):
+            continue  # a name
+        lower = word.lower()
+        if lower in accepted or lower.split(":")[0] in accepted:
+            continue
+        end = token.end
+        if end < len(masked) and masked[end] in "-‐" and (end + 1 == len(masked) or masked[end + 1] in " ,"):
+            word = word + masked[end]  # "sosiaali- ja terveysministeriö"
+            end += 1
+        yield word, token.start, end
+
+
+def _after_list_label(text: str, start: int) -> bool:
+    """Whether the word opens the text after a number label ("12. Laaditaan")."""
+    return re.fullmatch(r"\s*(?:\d{1,3}[.)]?\s*)*", text[:start]) is not None
+
+
+def _other_language(text: str, language: str) -> bool:
+    from drafter.language import detect_text_language
+
+    if len(text) < 40:
+        return False
+    guess = detect_text_language(text)
+    return guess is not None and guess != language
+
+
+@kind("voikko-grammar", GRAMMAR_PARAMS)
+def voikko_grammar(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
+    """Run Voikko's grammar checker on body prose (no headings, titles, field lines or cells)."""
+    language = ctx.nlp
+    if not language.has_spelling:
+        yield unavailable_finding(rule, ctx)
+        return
+    ignore = {int(c) for c in rule.params.get("ignore_codes", ()) or ()}
+    list_ignore = {int(c) for c in rule.params.get("list_ignore_codes", _LIST_CODES) or ()}
+    description_language = str(rule.params.get("description_language", "fi"))
+    skip_other = bool(rule.params.get("skip_other_languages", True))
+    excluded, title_ends = _non_prose(ctx)
+    for paragraph in ctx.paragraphs():
+        if paragraph.is_heading or paragraph.container == "table" or not paragraph.text.strip():
+            continue
+        if paragraph.location.part == MAIN_PART and paragraph.location.paragraph in excluded:
+            continue
+        offset = title_ends.get(paragraph.location.paragraph, 0) if paragraph.location.part == MAIN_PART else 0
+        text = paragraph.text[offset:]
+        if not text.strip() or (skip_other and _other_language(text, ctx.language)):
+            continue
+        is_list = paragraph.numbering is not None
+        for error in language.grammar_errors(text, description_language):
+            if error.code in ignore or (is_list and error.code in list_ignore):
+                continue
+            start, end = error.start + offset, error.end + offset
+            suggestion = error.suggestions[0] if error.suggestions else None
+            yield ctx.finding(
+                rule, message=rule.format(description=error.description.rstrip("."),
+                                          match=paragraph.text[start:end],
+                                          suggestions=", ".join(error.suggestions[:3])),
+                paragraph=paragraph, start=start, end=end, replacement=suggestion,
+                details={"code": error.code, "description": error.description,
+                         "suggestions": list(error.suggestions[:3])},
+            )
+
+
+def _non_prose(ctx: CheckContext) -> tuple[set[int], dict[int, int]]:
+    """Main-part paragraphs that are field lines, and where titles end in title paragraphs."""
+    excluded: set[int] = set()
+    title_ends: dict[int, int] = {}
+    programme = ctx.programme
+    for measure in programme.measures:
+        for f in measure.fields:
+            if f.source == "line" and f.location.part == MAIN_PART:
+                excluded.add(f.location.paragraph)
+        title = measure.title_location
+        if title is not None and title.part == MAIN_PART:
+            paragraph = ctx.paragraph(MAIN_PART, title.paragraph)
+            end = title.end if title.end is not None else (len(paragraph.text) if paragraph else 0)
+            if paragraph is not None:
+                rest = paragraph.text[end:]
+                end += len(rest) - len(rest.lstrip(" .:–—-"))
+                if not paragraph.text[end:].strip():
+                    excluded.add(title.paragraph)
+                else:
+                    title_ends[title.paragraph] = end
+    for item in list(programme.chapters) + list(programme.objectives):
+        if item.location.part == MAIN_PART:
+            excluded.add(item.location.paragraph)
+    return excluded, title_ends
+

@@ -1,0 +1,228 @@
+"""Word analyses: Voikko for Finnish, simplemma plus suffix cues for Swedish and English.
+
+An :class:`Analysis` is one reading of a word form: its lemma, part of speech
+(Universal Dependencies tags), compound parts and a morphology mapping in UD
+feature names (``Voice=Pass``, ``Mood=Cnd``, ``Person=1``, ``Case=Ine``).
+Analysers cache per distinct word form: a draft repeats its words heavily, so a
+800 000-word draft costs only as many Voikko calls as it has distinct forms.
+
+Voikko is optional at run time: when the library or its Finnish dictionary is
+missing, :func:`open_voikko` returns None and the caller reports the reduction
+once (see :mod:`drafter.nlp.language`).
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+
+CACHE_LIMIT = 500_000  # distinct forms kept per analyser; far above any real draft
+
+_CLASS_TO_POS = {
+    "teonsana": "VERB", "nimisana": "NOUN", "laatusana": "ADJ", "nimisana_laatusana": "ADJ",
+    "seikkasana": "ADV", "asemosana": "PRON", "suhdesana": "ADP", "huudahdussana": "INTJ",
+    "sidesana": "CCONJ", "etunimi": "PROPN", "sukunimi": "PROPN", "paikannimi": "PROPN",
+    "nimi": "PROPN", "lukusana": "NUM", "lyhenne": "X", "kieltosana": "AUX", "etuliite": "X",
+}
+_MOODS = {"indicative": "Ind", "conditional": "Cnd", "imperative": "Imp", "potential": "Pot"}
+_INFINITE = {"A-infinitive": "Inf", "E-infinitive": "Inf", "MA-infinitive": "Inf",
+             "MINEN-infinitive": "Vnoun", "MAINEN-infinitive": "Inf"}
+_CASES = {
+    "nimento": "Nom", "omanto": "Gen", "osanto": "Par", "sisaolento": "Ine", "sisaeronto": "Ela",
+    "sisatulento": "Ill", "ulkoolento": "Ade", "ulkoeronto": "Abl", "ulkotulento": "All",
+    "olento": "Ess", "tulento": "Tra", "vajanto": "Abe", "keinonto": "Ins", "seuranto": "Com",
+    "kohdanto": "Acc", "kerrontosti": "Adv",
+}
+_TENSES = {"present_simple": "Pres", "past_imperfective": "Past"}
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """One reading of a word form."""
+
+    lemma: str
+    pos: str                                 # UD tag: VERB, NOUN, ADJ, PROPN, …
+    morph: Mapping[str, str] = field(default_factory=dict)  # UD features
+    parts: tuple[str, ...] = ()              # compound parts' base forms ("ympäristö", "ministeriö")
+    raw: Mapping[str, Any] = field(default_factory=dict)    # the analyser's own output
+
+    @property
+    def is_finite_verb(self) -> bool:
+        return self.pos in ("VERB", "AUX") and "Mood" in self.morph
+
+    @property
+    def is_passive(self) -> bool:
+        return self.is_finite_verb and self.morph.get("Voice") == "Pass"
+
+    @property
+    def morph_string(self) -> str:
+        """The features as a UD FEATS string, sorted ("Mood=Ind|Voice=Pass")."""
+        return "|".join(f"{k}={v}" for k, v in sorted(self.morph.items()))
+
+
+class VoikkoAnalyser:
+    """Finnish analyses, spelling and grammar from libvoikko, cached per word form."""
+
+    def __init__(self, voikko) -> None:
+        self._voikko = voikko
+        self._analyses: dict[str, tuple[Analysis, ...]] = {}
+        self._spelling: dict[str, bool] = {}
+        self._lock = threading.Lock()  # libvoikko handles are not thread-safe
+
+    def analyses(self, word: str) -> tuple[Analysis, ...]:
+        cached = self._analyses.get(word)
+        if cached is not None:
+            return cached
+        with self._lock:
+            raw = self._voikko.analyze(word)
+        result = tuple(_from_voikko(a) for a in raw)
+        if len(self._analyses) < CACHE_LIMIT:
+            self._analyses[word] = result
+        return result
+
+    def spell(self, word: str) -> bool:
+        cached = self._spelling.get(word)
+        if cached is None:
+            with self._lock:
+                cached = bool(self._voikko.spell(word))
+            if len(self._spelling) < CACHE_LIMIT:
+                self._spelling[word] = cached
+        return cached
+
+    def suggest(self, word: str, limit: int = 3) -> list[str]:
+        with self._lock:
+            return list(self._voikko.suggest(word) or [])[:limit]
+
+    def grammar_errors(self, text: str, description_language: str = "fi") -> list["GrammarError"]:
+        with self._lock:
+            errors = self._voikko.grammarErrors(text, description_language)
+        return [
+            GrammarError(e.startPos, e.startPos + e.errorLen, e.errorCode, tuple(e.suggestions or ()),
+                         e.shortDescription or "")
+            for e in errors
+        ]
+
+    @property
+    def cached_forms(self) -> int:
+        return len(self._analyses)
+
+
+@dataclass(frozen=True)
+class GrammarError:
+    """One error Voikko's grammar checker found: offsets into the checked text."""
+
+    start: int
+    end: int
+    code: int
+    suggestions: tuple[str, ...]
+    description: str
+
+
+def open_voikko():
+    """A ``libvoikko.Voikko("fi")`` handle, or None when the library or dictionary is missing."""
+    try:
+        import libvoikko
+    except Exception:  # noqa: BLE001 - the Python binding itself may be absent
+        return None
+    try:
+        voikko = libvoikko.Voikko("fi")
+    except Exception:  # noqa: BLE001 - libvoikko raises OSError or VoikkoException
+        return None
+    voikko.setIgnoreDot(True)
+    voikko.setIgnoreNumbers(True)
+    voikko.setAcceptFirstUppercase(True)
+    voikko.setAcceptAllUppercase(True)
+    return voikko
+
+
+def _from_voikko(raw: Mapping[str, str]) -> Analysis:
+    morph: dict[str, str] = {}
+    mood = raw.get("MOOD")
+    if mood in _MOODS:
+        morph["Mood"] = _MOODS[mood]
+        morph["VerbForm"] = "Fin"
+    elif mood in _INFINITE:
+        morph["VerbForm"] = _INFINITE[mood]
+    if raw.get("PARTICIPLE"):
+        morph["VerbForm"] = "Part"
+    person = raw.get("PERSON")
+    if person == "4":
+        morph["Voice"] = "Pass"
+    elif person in ("1", "2", "3"):
+        morph["Voice"] = "Act"
+        morph["Person"] = person
+    number = raw.get("NUMBER")
+    if number in ("singular", "plural"):
+        morph["Number"] = "Sing" if number == "singular" else "Plur"
+    case = raw.get("SIJAMUOTO")
+    if case in _CASES:
+        morph["Case"] = _CASES[case]
+    tense = raw.get("TENSE")
+    if tense in _TENSES:
+        morph["Tense"] = _TENSES[tense]
+    if raw.get("NEGATIVE") == "true":
+        morph["Polarity"] = "Neg"
+    pos = _CLASS_TO_POS.get(raw.get("CLASS", ""), "X")
+    if pos == "AUX" and "Mood" not in morph:
+        morph["Polarity"] = "Neg"
+    return Analysis(lemma=raw.get("BASEFORM", ""), pos=pos, morph=morph,
+                    parts=_compound_parts(raw.get("WORDBASES", "")), raw=dict(raw))
+
+
+def _compound_parts(wordbases: str) -> tuple[str, ...]:
+    """Base forms of a compound's parts from WORDBASES ("+ympäristö(ympäristö)+ministeriö(…)")."""
+    parts = []
+    for piece in wordbases.split("+"):
+        if not piece:
+            continue
+        base = piece[piece.find("(") + 1:piece.rfind(")")] if "(" in piece else piece
+        if base and not base.startswith("-"):
+            parts.append(base)
+    return tuple(parts) if len(parts) > 1 else ()
+
+
+class SimpleAnalyser:
+    """Swedish and English: lemmas from simplemma and suffix cues for voice and finiteness.
+
+    These are cues, not a parser: a Swedish word ending in -s whose lemma is a
+    verb infinitive in -a ("utreds" → "utreda") is read as an s-passive, one
+    ending in -r ("utreder", "föreslår") as an active present; in English "will
+    be"/"is"/"are" + a past participle are passive (see ``drafter.features``).
+    """
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+        self._analyses: dict[str, tuple[Analysis, ...]] = {}
+
+    def lemma(self, word: str) -> str:
+        try:
+            import simplemma
+        except ImportError:
+            return word.lower()
+        try:
+            return simplemma.lemmatize(word.lower(), lang=self.language)
+        except Exception:  # noqa: BLE001 - simplemma raises on unknown languages
+            return word.lower()
+
+    def analyses(self, word: str) -> tuple[Analysis, ...]:
+        cached = self._analyses.get(word)
+        if cached is not None:
+            return cached
+        lemma = self.lemma(word)
+        morph: dict[str, str] = {}
+        pos = "X"
+        lower = word.lower()
+        if self.language == "sv" and lemma != lower and lemma[-1:] in "aeiouyåäö" and len(lower) > 3:
+            if lower.endswith("s") and not lower.endswith(("ss", "ns")):
+                pos, morph = "VERB", {"Voice": "Pass", "Mood": "Ind", "VerbForm": "Fin"}
+                if lower.endswith(("ades", "des", "tes")) and not lower.endswith(lemma[-1] + "s"):
+                    morph["Tense"] = "Past"
+            elif lower.endswith("r") and not (lemma.endswith("a") and lower == lemma[:-1] + "or"):
+                pos, morph = "VERB", {"Voice": "Act", "Mood": "Ind", "VerbForm": "Fin"}
+            elif lower.endswith(("de", "te")) and lower.startswith(lemma[:-1]):
+                pos, morph = "VERB", {"Voice": "Act", "Mood": "Ind", "VerbForm": "Fin", "Tense": "Past"}
+        result = (Analysis(lemma=lemma, pos=pos, morph=morph),)
+        if len(self._analyses) < CACHE_LIMIT:
+            self._analyses[word] = result
+        return result

@@ -1,0 +1,139 @@
+"""Cheap tokens and sentences for government text, without spaCy.
+
+Checks that only need words and sentence boundaries (spelling, the outlier
+features) use these regular-expression functions; they are what the spaCy
+pipelines of :mod:`drafter.nlp.pipeline` use too, so both paths agree on where
+sentences end.
+
+A sentence ends at ``.``, ``!``, ``?`` or ``…`` followed by space and a word
+that may start a sentence, except after an abbreviation of the language
+("ks.", "esim.", "bl.a.", "e.g."), an initial ("A. Virtanen"), a measure or
+list number at the start of the text ("12. Laaditaan"), or before a lower-case
+word, "§", a dash or a comma ("25. luku", "3. §", "1.–4.1.", "14.12.2020").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+# A word: letters and digits, joined by hyphens, apostrophes or the colon of
+# Finnish case endings on abbreviations ("EU:n", "covid-19-pandemian").
+_TOKEN = re.compile(r"\w+(?:[-‐’':]\w+)*|[^\w\s]", re.UNICODE)
+_SENTENCE_END = re.compile(r"(?:[.!?…]+)[\"”’»)\]]*(?=\s)")
+_NEXT_WORD = re.compile(r"\s+(\S)")
+
+# Abbreviations after which a period does not end a sentence (lower-cased, with
+# their periods). Shared ones first, then per language.
+_COMMON_ABBREVIATIONS = ("ks.", "esim.", "mm.", "n.", "ns.", "yms.", "jne.", "s.", "v.", "klo.", "t.",
+                         "nk.", "vrt.", "ym.", "mt.", "mrd.", "milj.", "ts.", "em.", "ao.", "tms.", "nro.",
+                         "puh.", "p.", "os.", "huom.", "eli.", "ed.", "k.", "l.", "kpl.", "lk.", "vp.",
+                         "hp.", "tp.")
+ABBREVIATIONS: dict[str, frozenset[str]] = {
+    "fi": frozenset(_COMMON_ABBREVIATIONS),
+    "sv": frozenset(("bl.a.", "t.ex.", "s.k.", "kl.", "m.m.", "o.s.v.", "osv.", "dvs.", "d.v.s.", "ca.",
+                     "jfr.", "resp.", "nr.", "s.", "f.", "inkl.", "exkl.", "t.o.m.", "fr.o.m.", "p.g.a.",
+                     "pga.", "m.fl.", "mfl.", "st.", "kap.", "mom.", "prop.", "sek.", "milj.", "mrd.",
+                     "tel.", "ang.", "enl.")),
+    "en": frozenset(("e.g.", "i.e.", "no.", "nos.", "etc.", "cf.", "vs.", "mr.", "mrs.", "ms.", "dr.",
+                     "p.", "pp.", "vol.", "art.", "sec.", "ch.", "para.", "approx.", "incl.", "fig.",
+                     "st.", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.",
+                     "oct.", "nov.", "dec.", "mln.", "bn.", "eur.", "co.", "ltd.", "inc.")),
+}
+# Words that cannot start a sentence after a period: they continue it.
+_CONTINUES = set("§–—-,;:)]")
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word or punctuation mark with its offsets in the text it came from."""
+
+    text: str
+    start: int
+    end: int
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[:1].isalnum() or self.text[:1] == "_"
+
+    @property
+    def is_alpha_word(self) -> bool:
+        """A word of letters only (hyphens and case colons allowed), no digits."""
+        return self.is_word and not any(ch.isdigit() for ch in self.text) and "_" not in self.text
+
+
+def tokens(text: str) -> list[Token]:
+    """Words and punctuation marks of ``text`` with their offsets."""
+    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def words(text: str) -> list[Token]:
+    """The words of ``text`` (no punctuation)."""
+    return [t for t in tokens(text) if t.is_word]
+
+
+@lru_cache(maxsize=8)
+def abbreviations(language: str) -> frozenset[str]:
+    """Abbreviations of ``language`` that end with a period (lower-cased)."""
+    return ABBREVIATIONS.get(language, ABBREVIATIONS["fi"])
+
+
+def sentences(text: str, language: str = "fi") -> list[tuple[int, int]]:
+    """(start, end) offsets of the sentences of ``text``, surrounding space excluded."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for part_start, part_end in _lines(text):
+        start = part_start
+        for match in _SENTENCE_END.finditer(text, part_start, part_end):
+            end = match.end()
+            if not _ends_sentence(text, start, match.start(), end, part_end, language):
+                continue
+            _add(spans, text, start, end)
+            start = end
+        _add(spans, text, start, part_end)
+    return spans
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """Hard breaks: a newline always ends a sentence."""
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def _add(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))
+
+
+def _ends_sentence(text: str, sentence_start: int, mark: int, end: int, limit: int, language: str) -> bool:
+    nxt = _NEXT_WORD.match(text, end, limit)
+    if nxt is None:
+        return False  # the end of the line closes the sentence anyway
+    first = nxt.group(1)
+    if first in _CONTINUES or first.islower():
+        return False
+    if text[mark] != ".":
+        return True
+    chunk_start = mark
+    while chunk_start > sentence_start and not text[chunk_start - 1].isspace():
+        chunk_start -= 1
+    chunk = text[chunk_start:mark + 1].lstrip("([\"“”'‘’«»").lower()
+    if chunk in abbreviations(language):
+        return False
+    word = chunk[:-1]
+    if len(word) == 1 and word.isalpha():
+        return False  # an initial: "A. Virtanen", "s. 12"
+    if word.isdigit() and not text[sentence_start:chunk_start].strip():
+        return False  # "12. Laaditaan …": a list or measure number opens the text
+    if re.fullmatch(r"\d{1,2}\.\d{1,2}", word):
+        return False  # a date without its year: "14.12. Hallitus" reads on
+    return True

@@ -19,6 +19,7 @@ from drafter.structure.draft import MeasureDraft, body_line, split_title
 from drafter.structure.fields import FieldFinder, field_lines
 
 _NUMBER_CELL = re.compile(r"^\s*(?:[^\W\d_]{1,12}\.?\s*)?(?P<number>\d{1,3})\s*[.:)]?\s*$")
+_PLAIN_NUMBER = re.compile(r"^\s*(?P<number>\d{1,3})\s*[.:)]?\s*$")
 _NAME_LIST_FIELDS = ("responsible", "other_actors")
 
 
@@ -53,7 +54,9 @@ def analyse_table(table: Table, layout: LanguageLayout, finder: FieldFinder) -> 
     columns: dict[int, str] = {}
     for i, row in enumerate(rows[:2]):
         roles = _header_roles(row, layout)
-        if roles and ("measure" in roles.values() or ("number" in roles.values() and len(roles) >= 2)):
+        # "Toimenpide" alone may head any list; a measure table also names its
+        # numbers or at least one field column.
+        if len(roles) >= 2 and "measure" in roles.values():
             header_rows, columns = i + 1, roles
             break
     if not columns:
@@ -96,14 +99,27 @@ def _headerless_columns(rows: list[Row], layout: LanguageLayout) -> dict[int, st
     widths = [len(r.cells) for r in rows]
     if len(rows) < 2:
         return {}
+    enough = max(2, (len(rows) + 1) // 2)
     first = [r.cells[0].text.strip() if r.cells else "" for r in rows]
-    numbered = [t for t in first if _NUMBER_CELL.match(t)]
-    if max(widths) >= 2 and len(numbered) >= max(2, (len(rows) + 1) // 2):
-        return {0: "number", 1: "measure"}
-    typed = [t for t in first if match_typed_number(t, layout)]
-    if len(typed) >= max(2, (len(rows) + 1) // 2):
+    numbers = [int(m.group("number")) for t in first if (m := _PLAIN_NUMBER.match(t))]
+    if max(widths) >= 2 and len(numbers) >= enough and _in_sequence(numbers):
+        second = [r.cells[1].text for r in rows if len(r.cells) > 1]
+        if sum(1 for t in second if _is_prose(t)) >= enough:
+            return {0: "number", 1: "measure"}
+    typed = [m for t in first if (m := match_typed_number(t, layout))]
+    if len(typed) >= enough and _in_sequence([int(m.group("number")) for m in typed]):
         return {0: "measure"}
     return {}
+
+
+def _in_sequence(numbers: list[int]) -> bool:
+    """True when most neighbours step up by one to three (gaps and duplicates allowed)."""
+    steps = [b - a for a, b in zip(numbers, numbers[1:])]
+    return bool(steps) and sum(1 for s in steps if 0 <= s <= 3) * 3 >= 2 * len(steps) and numbers[0] < 1000
+
+
+def _is_prose(text: str) -> bool:
+    return len(re.findall(r"[^\W\d_]{2,}", text)) >= 2
 
 
 def _read_row(row: Row, r: int, columns: dict[int, str], text_column: int, header_texts: dict[int, str],
@@ -128,6 +144,11 @@ def _read_row(row: Row, r: int, columns: dict[int, str], text_column: int, heade
                 number, label = int(m.group("number")), texts[number_column]
     if text_column >= len(cells):
         return None
+    if number is None and number_column is not None and header_texts == {}:
+        # A table known only by its column of numbers: rows without one are not measures.
+        first_text = cells[text_column].text.strip()
+        if not (match_typed_number(first_text, layout) or any(p.match(first_text) for p in layout.measure_prefix)):
+            return TableRowResult("theme", r, paragraph=next(iter(cells[text_column].paragraphs()), None))
     paragraphs = [p for p in cells[text_column].paragraphs() if p.text.strip() and not p.deleted]
     if not paragraphs:
         return None

@@ -444,3 +444,22 @@ def test_a_draft_may_mix_layouts_and_measures_stay_in_document_order():
     assert [(m.number, m.objective, m.layout) for m in programme.measures] == [
         (1, 1, "prefix"), (2, 2, "autonumber"), (3, 3, "table"), (4, 4, "typed")]
     assert [m.responsible for m in programme.measures] == [["SM"], ["OM"], ["STM"], ["OKM"]]
+
+
+def test_an_unnumbered_sub_heading_inside_an_objective_does_not_take_its_measures():
+    programme = recognise(document_from_text("""
+# VI Toimenpiteet
+## 1. Tunnistaminen paranee
+### Koulutus
+Toimenpide 1: Koulutetaan viranomaisia
+Vastuutaho: SM
+### Ohjeistus
+Toimenpide 2: Laaditaan ohje
+Vastuutaho: OM
+## 2. Oikeudet toteutuvat
+Toimenpide 3: Vahvistetaan neuvontaa
+Vastuutaho: OM
+"""), language="fi")
+    assert [(o.number, o.title) for o in programme.objectives] == [
+        (1, "Tunnistaminen paranee"), (2, "Oikeudet toteutuvat")]
+    assert [(m.number, m.objective) for m in programme.measures] == [(1, 1), (2, 1), (3, 2)]

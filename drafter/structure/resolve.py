@@ -195,12 +195,23 @@ def _steps(a: int | None, b: int | None) -> bool:
 def resolve_theme_headings(items: list[Item]) -> None:
     """Set role "objective" on unnumbered headings (below the top level) that group measures.
 
+    Headings inside an objective are sub-themes, not objectives.
     A heading followed directly by field lines is not a theme: it is the title
     of an unnumbered measure ("Koulutus (2024)" / "Vastuuministeriö: …").
     """
+    enclosing: int | None = None  # level of the open objective (99 for a body-paragraph one)
     for i, it in enumerate(items):
+        if it.kind == CHAPTER or (it.kind == HEADING and it.level == 0):
+            enclosing = None
+        elif it.kind == OBJECTIVE or (it.kind == NUMHEAD and it.role == "objective"):
+            enclosing = it.level if it.level is not None else 99
+        elif it.kind in (HEADING, NUMHEAD) and enclosing is not None and it.level is not None \
+                and it.level <= enclosing:
+            enclosing = None
         if it.kind != HEADING or not it.level:
             continue
+        if enclosing is not None:
+            continue  # a sub-theme inside an objective: its measures stay the objective's
         region = _region(items, i)
         if any(items[j].kind == OBJECTIVE or (items[j].kind == NUMHEAD and items[j].role == "objective")
                for j in region):

@@ -334,6 +334,17 @@ def compound_parts(word: str) -> tuple[str, ...]:
     return (word.lower(),)
 
 
+def _is_common_noun(name: str) -> bool:
+    """Whether a one-word name is also an ordinary Finnish noun ("Tulli": tulli, "Syke": syke).
+
+    Such names are matched only when capitalised, in every form. Compounds
+    ("Poliisihallitus") are not: a lowercase "poliisihallitus" is still the agency.
+    """
+    low = name.lower()
+    return any(a.get("CLASS") == "nimisana" and (a.get("BASEFORM") or "").lower() == low
+               and (a.get("WORDBASES") or "").count("+") == 1 for a in _analyses(low))
+
+
 def is_known_word(word: str) -> bool | None:
     """Whether Voikko knows ``word`` as correctly spelt Finnish; None without Voikko."""
     engine = voikko("fi")
@@ -601,8 +612,13 @@ class Lexicon:
                 if last.isupper() or len(tokens) > 1 or any(c.isdigit() for c in last):
                     self._by_abbr.setdefault(form.text, []).append(form)
                     continue
-            for surface, case in self._surfaces(last, form.language, own_language, is_abbr):
-                self._by_token.setdefault(surface.lower(), []).append((form, case))
+            # Registered names are singular: "tulleista" is customs duties, not Tulli.
+            plural = form.authority.kind == "generic" or not last[:1].isupper() or "-" in last
+            common_word = len(tokens) == 1 and last[:1].isupper() and _is_common_noun(last) and form.language == "fi"
+            for surface, case in self._surfaces(last, form.language, own_language, is_abbr, plural):
+                if common_word and surface[:1].islower():
+                    continue
+                self._by_token.setdefault(surface if common_word else surface.lower(), []).append((form, case))
             if not is_abbr or len(form.text) > 3:
                 self._choices.append((form.text.lower(), form, "nom"))
                 if form.language == "fi" and own_language:
@@ -610,19 +626,27 @@ class Lexicon:
                     self._choices.append((gen.lower(), form, "gen"))
 
     @staticmethod
-    def _surfaces(last: str, language: str, own_language: bool, abbreviation: bool) -> Iterator[tuple[str, str | None]]:
+    def _surfaces(last: str, language: str, own_language: bool, abbreviation: bool,
+                  plural: bool = True) -> Iterator[tuple[str, str | None]]:
         yield last, "nom"
         if language == "fi":
+            forms = finnish_forms(last, abbreviation)
             if not own_language:
-                forms = {k: v for k, v in finnish_forms(last, abbreviation).items() if k == "gen"}
-            else:
-                forms = finnish_forms(last, abbreviation)
+                forms = {k: v for k, v in forms.items() if k == "gen"}
+            elif not plural:
+                forms = {k: v for k, v in forms.items() if not k.startswith("pl_") or k == "pl_nom" and v == (last,)}
             for case, values in forms.items():
                 for value in values:
                     yield value, case
         elif language == "sv":
             if not last.endswith("s"):
                 yield last + "s", "gen"
+            if plural and last.endswith("iet"):          # ministeriet → ministerierna
+                yield last[:-2] + "erna", "pl_nom"
+                yield last[:-2] + "ernas", "pl_gen"
+            elif plural and last.endswith("et"):         # verket → verken
+                yield last[:-2] + "en", "pl_nom"
+                yield last[:-2] + "ens", "pl_gen"
         else:
             yield last + "'s", "gen"
             yield last + "’s", "gen"
@@ -650,7 +674,7 @@ class Lexicon:
                 best = (start, end, AuthorityMatch(form.authority, token, form.text, form.kind,
                                                    form.language, 100.0, case, form.since))
                 break
-            for form, case in self._by_token.get(token.lower(), ()):
+            for form, case in (*self._by_token.get(token.lower(), ()), *self._by_token.get(token, ())):
                 if form.kind in ("abbreviation", "former-abbreviation") and not token[0].isupper():
                     continue
                 k = len(form.words)

@@ -37,6 +37,7 @@ _LIST_HEADER_CELL = re.compile(r"^\s*(?:lyhenne|lyhenteet|förkortning(?:ar)?|ab
 _LIST_LINE = re.compile(r"^\s*(?P<abbr>[^\s:–—=]{2,16})\s*(?:\t+|\s{2,}|\s[–—=-]\s|:\s+|\s=\s*)\s*(?P<full>\S.*)$")
 _PAREN = re.compile(r"\(\s*([^()]{1,120}?)\s*\)")
 _INTRO = re.compile(r"^(?:lyh\.|lyhenne|jäljempänä|förk\.|nedan|hereinafter|abbreviated|abbr\.)\s+", re.IGNORECASE)
+_QUOTES = " \"'”“„»«’"
 _STOP = re.compile(r"[.;:!?]\s|[()]")
 
 # Words that look like abbreviations but are draft residue, units or markers.
@@ -44,6 +45,8 @@ NOT_ABBREVIATIONS = {
     "LUONNOS", "DRAFT", "UTKAST", "XX", "XXX", "XXXX", "TODO", "TBD", "TBA", "HUOM", "OBS", "NB",
     "OK", "MW", "GW", "TW", "MWH", "GWH", "TWH", "KWH", "CO2", "NOX", "PM10", "HZ", "KB", "MB", "GB", "TB",
 }
+_GLUED_ENDING = re.compile(
+    r"^([A-ZÅÄÖ]{2,})(?:n|ssa|ssä|sta|stä|lla|llä|lta|ltä|lle|ksi|na|nä|ta|tä|iin|hin|ään|aan|s)$")
 _MEASURE_LABEL = re.compile(r"^[A-ZÅÄÖ]{1,3}\d+(?:\.\d+)*$")
 
 
@@ -154,6 +157,9 @@ def _abbreviation_in(token: str, text: str, end: int, mixed: dict[str, str], lex
         base = base.split("-", 1)[0]  # "EU-rahoitus", "ELY-keskukset", "Kela-korvaus"
         if base in mixed:
             return mixed[base]
+    glued = _GLUED_ENDING.match(base)
+    if glued:  # "RIKUn", "THLssä": a case ending without the colon
+        base = glued.group(1)
     candidate = base
     if lexicon.is_known_abbreviation(candidate) and _has_capitals(candidate) and not _is_mixed_case(candidate):
         return candidate
@@ -233,8 +239,9 @@ def _text_definitions(paragraph: Paragraph, order: int, lexicon) -> Iterator[tup
     for m in _PAREN.finditer(text):
         inside = _INTRO.sub("", m.group(1)).strip()
         tokens = TOKEN.findall(inside)
-        if len(tokens) == 1 and tokens[0] == inside and _plausible_in_brackets(inside):
+        if len(tokens) == 1 and tokens[0] == inside and _plausible_in_brackets(inside, lexicon):
             full = _full_form_before(text[:m.start()], inside, lexicon)
+            full = full.strip(_QUOTES) if full else full
             if full:
                 abbr = _abbreviation_in(inside, inside, len(inside), {}, lexicon) or inside
                 yield Definition(abbr, full, "text", paragraph, m.start(), m.end(), (order, m.start())), (m.start(), m.end())
@@ -243,17 +250,20 @@ def _text_definitions(paragraph: Paragraph, order: int, lexicon) -> Iterator[tup
         before = re.search(r"(\S+)\s*$", text[:m.start()])
         if before and len(tokens) >= 2:
             abbr = before.group(1)
-            if _plausible_in_brackets(abbr) and _spells(abbr, inside):
+            if _plausible_in_brackets(abbr, lexicon) and _spells(abbr, inside):
                 abbr = _abbreviation_in(abbr, abbr, len(abbr), {}, lexicon) or abbr
-                yield Definition(abbr, inside, "text", paragraph, before.start(1), m.end(), (order, before.start(1))), \
+                yield Definition(abbr, inside.strip(_QUOTES), "text", paragraph, before.start(1), m.end(), (order, before.start(1))), \
                     (before.start(1), m.end())
 
 
-def _plausible_in_brackets(token: str) -> bool:
+def _plausible_in_brackets(token: str, lexicon=None) -> bool:
+    """An abbreviation-looking token: two capitals at least ("THL", "PoHa"), or a known one ("Migri")."""
     letters = [c for c in token if c.isalpha()]
     if len(letters) < 2 or len(token) > 12 or _ROMAN.match(token):
         return False
-    return letters[0].isupper() and sum(c.isupper() for c in letters) >= 2 or _is_mixed_case(token)
+    if letters[0].isupper() and sum(c.isupper() for c in letters) >= 2:
+        return True
+    return lexicon is not None and _is_mixed_case(token) and lexicon.is_known_abbreviation(token)
 
 
 def _spells(abbr: str, words: str) -> bool:
@@ -360,10 +370,12 @@ def abbreviation_defined_twice(rule: Rule, ctx: CheckContext) -> Iterator[Findin
     analysis = analyse(ctx)
     for abbr, definitions in analysis.definitions.items():
         in_text = sorted((d for d in definitions if d.source == "text"), key=lambda d: d.order)
-        for earlier, later in zip(in_text, in_text[1:]):
-            if _same_full_form(earlier.full, later.full, ctx.language):
-                yield ctx.finding(rule, paragraph=later.paragraph, start=later.start, end=later.end,
-                                  abbr=abbr, full=later.full)
+        again = [d for d in in_text[1:] if _same_full_form(in_text[0].full, d.full, ctx.language)]
+        if again:
+            later = again[0]
+            yield ctx.finding(rule, paragraph=later.paragraph, start=later.start, end=later.end,
+                              abbr=abbr, full=later.full, count=len(again) + 1,
+                              details={"definitions": len(again) + 1})
 
 
 @kind("abbreviation-conflict", params={})

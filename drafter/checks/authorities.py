@@ -29,6 +29,7 @@ ACTOR_KEYS = ("responsible", "other_actors")
 _SENTENCE_END = re.compile(r"(?:^|[.!?:…]|\n)$")
 _OPENERS = " \t\u00a0\"'”“„»«(–—-•*"
 # Lowercase abbreviations with a period that do not end a sentence ("mm. Sisäministeriö" is mid-sentence).
+_LIST_LABEL = re.compile(r"\s*(?:\d+(?:\.\d+)*|[a-zA-Z]|[IVXLC]+)[.)]?")
 _ABBR_PERIOD = re.compile(r"\b(?:mm|ks|esim|ns|nk|ym|yms|vrt|ts|em|ao|n|t\.ex|bl\.a|s\.k|e\.g|i\.e|cf)\.$", re.IGNORECASE)
 
 
@@ -126,6 +127,14 @@ def _split_field(value: str, lexicon: Lexicon) -> list[tuple[str, int]]:
     merged: list[tuple[int, int]] = []
     i = 0
     while i < len(parts):
+        if (i + 1 < len(parts) and lexicon.language == "fi"
+                and _genitive_fragment(value[parts[i][0]:parts[i][1]])
+                and re.fullmatch(r"\s+ja\s+", value[parts[i][1]:parts[i + 1][0]])
+                and not lexicon.find_authorities(value[parts[i][0]:parts[i][1]])):
+            # "Kriminologian ja oikeuspolitiikan instituutti": one name joined by "ja", not two.
+            parts[i + 1] = (parts[i][0], parts[i + 1][1])
+            i += 1
+            continue
         if i + 1 < len(parts):
             a, b = parts[i], parts[i + 1]
             single_a = lexicon.match_authority(value[a[0]:a[1]], min_score=0)
@@ -140,6 +149,13 @@ def _split_field(value: str, lexicon: Lexicon) -> list[tuple[str, int]]:
         merged.append(parts[i])
         i += 1
     return [(value[s:e], s) for s, e in merged]
+
+
+def _genitive_fragment(text: str) -> bool:
+    """Whether ``text`` is only genitive words ("Kriminologian"): the first half of "X:n ja Y:n Z"."""
+    words = text.split()
+    return bool(words) and len(words) <= 3 and all(w.endswith("n") and w[:1].isalpha() for w in words) \
+        and not any(w.lower() in ("ministeriön", "kanslian") for w in words)
 
 
 def field_spans(ctx: CheckContext, keys: tuple[str, ...] = ACTOR_KEYS) -> dict[tuple[str, int], list[tuple[int, int]]]:
@@ -178,7 +194,7 @@ def in_spans(spans: dict[tuple[str, int], list[tuple[int, int]]], paragraph: Par
 def at_sentence_start(text: str, start: int) -> bool:
     """Whether ``text[start:]`` begins a sentence (paragraph start, after . ! ? : or a list dash)."""
     before = text[:start].rstrip(_OPENERS)
-    if not before:
+    if not before or _LIST_LABEL.fullmatch(before):
         return True
     if _ABBR_PERIOD.search(before):
         return False
@@ -381,10 +397,10 @@ def authority_capitalisation(rule: Rule, ctx: CheckContext) -> Iterator[Finding]
             if mention.sentence_start or mention.paragraph.is_heading:
                 continue
             replacement = match.text[0].lower() + match.text[1:]
-            how = "is written with a lowercase initial"
+            how = "takes a lowercase initial mid-sentence"
         elif listed.isupper() and written.islower():
             replacement = match.text[0].upper() + match.text[1:]
-            how = "is a registered name written with a capital initial"
+            how = "is a registered name and takes a capital initial"
         else:
             continue
         yield ctx.finding(rule, paragraph=mention.paragraph, start=mention.start, end=mention.end,
@@ -395,10 +411,11 @@ def authority_capitalisation(rule: Rule, ctx: CheckContext) -> Iterator[Finding]
 def authority_variants(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
     """One authority written several ways in one draft ("Migri", "Maahanmuuttovirasto", "maahanmuuttovirasto").
 
-    The full name and an abbreviation the draft defines (or uses in a
-    responsible field) go together; aliases listed in the data are accepted
-    short names. Any other form — an undefined abbreviation, a name in the
-    wrong case — makes the authority inconsistent.
+    The full name and an abbreviation the draft defines (in the text or its
+    list of abbreviations) go together; aliases listed in the data are
+    accepted short names. Any other form — an undefined abbreviation, a name
+    in the wrong case — makes the authority inconsistent: one finding at the
+    first use of each such form, listing every form with its count.
     """
     from drafter.checks.abbreviations import analyse
 
@@ -419,19 +436,21 @@ def authority_variants(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
         ok = allowed.setdefault(match.authority.id, set())
         if match.kind in ("name", "alias") and written == match.form:
             ok.add(written)
-        elif match.kind == "abbreviation" and (match.form in defined or mention.in_field):
+        elif match.kind == "abbreviation" and match.form in defined:
             ok.add(written)
     for auth_id, forms in groups.items():
         if len(forms) < min_forms or all(f in allowed[auth_id] for f in forms):
             continue
-        odd = [f for f in forms if f not in allowed[auth_id]]
-        odd.sort(key=lambda f: (len(forms[f]), forms[f][0].paragraph.location.paragraph))
-        first = forms[odd[0]][0]
         listing = ", ".join(f"'{f}' ({len(v)})" for f, v in sorted(forms.items(), key=lambda kv: -len(kv[1])))
-        name = first.match.authority.name(ctx.language)
-        yield ctx.finding(rule, paragraph=first.paragraph, start=first.start, end=first.end,
-                          name=name, forms=listing, count=len(forms),
-                          details={"authority": auth_id, "forms": {f: len(v) for f, v in forms.items()}})
+        # A form differing only in its initial's case is authority-capitalisation's
+        # finding; it is listed here but not reported twice.
+        odd_forms = [f for f in forms if f not in allowed[auth_id] and f[1:] not in {a[1:] for a in allowed[auth_id]}]
+        for odd in odd_forms:
+            first = forms[odd][0]
+            name = first.match.authority.name(ctx.language)
+            yield ctx.finding(rule, paragraph=first.paragraph, start=first.start, end=first.end,
+                              name=name, forms=listing, count=len(forms), form=odd,
+                              details={"authority": auth_id, "forms": {f: len(v) for f, v in forms.items()}})
 
 
 @kind("authority-language", params={})

@@ -146,6 +146,9 @@ def term_mixed(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
                           details={"forms": {form: len(hits) for form, hits in ranked}})
 
 
+_LATIN_WORD = re.compile(r"[A-ZÅÄÖÉÜ]?[a-zåäöéüõšž]+")
+
+
 @dataclass(frozen=True)
 class _Word:
     lemma: str
@@ -168,8 +171,8 @@ def term_variants(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
     analysed: dict[str, _Word | None] = {}
     for paragraph in text_paragraphs(ctx):
         for start, end, word in _tokens(paragraph):
-            if len(word) < 8 or not word.isalpha():
-                continue
+            if len(word) < 8 or not _LATIN_WORD.fullmatch(word):
+                continue  # other scripts, code identifiers ("createRPr"), numbers
             low = word.lower()
             if low not in analysed:
                 analysed[low] = _split(word, language, min_modifier)
@@ -198,6 +201,8 @@ def term_variants(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
                 if head.startswith("^") and (ma.startswith(mb) or mb.startswith(ma)
                                              or lemmatize(ma, language) == lemmatize(mb, language)):
                     continue  # inflections of one word ("service", "services"), not variants
+                if head.startswith("^") and not _spelling_variants(ma, mb):
+                    continue
                 la, lb = modifiers[ma], modifiers[mb]
                 pair = frozenset((la, lb))
                 if pair in reported:
@@ -243,6 +248,38 @@ def _split(word: str, language: str, min_modifier: int) -> _Word | None:
     if len(modifier) < min_modifier or len(head) < 4:
         return None
     return _Word(lemma, modifier, head)
+
+
+def _spelling_variants(a: str, b: str) -> bool:
+    """Whether two Swedish or English words are spellings of one word, not two words.
+
+    Either they differ only in a known alternation (counselling/counseling,
+    organisation/organization, colour/color, e-mail/email), or they are long
+    (compounds of 12+ letters) and differ by one letter away from the ending
+    ("kompetensutveckligsprogrammet"); "promoting"/"prompting" are two words.
+    """
+    if _normal_spelling(a) == _normal_spelling(b):
+        return True
+    shorter = min(len(a), len(b))
+    return shorter >= 12 and _common_prefix(a, b) < shorter - 3 and _common_suffix(a, b) >= 3
+
+
+def _normal_spelling(word: str) -> str:
+    word = re.sub(r"(.)\1", r"\1", word.replace("-", ""))
+    return word.replace("z", "s").replace("our", "or").replace("ae", "e")
+
+
+def _common_suffix(a: str, b: str) -> int:
+    return _common_prefix(a[::-1], b[::-1])
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n
 
 
 def _bank_lemmas(ctx: CheckContext) -> set[str]:

@@ -463,3 +463,72 @@ Vastuutaho: OM
     assert [(o.number, o.title) for o in programme.objectives] == [
         (1, "Tunnistaminen paranee"), (2, "Oikeudet toteutuvat")]
     assert [(m.number, m.objective) for m in programme.measures] == [(1, 1), (2, 1), (3, 2)]
+
+
+def test_numbered_sub_items_inside_prefixed_measures_stay_body_text():
+    programme = recognise(document_from_text("""
+## Tavoite 1: Koulutus
+Toimenpide 1: Koulutetaan viranomaisia
+Koulutus sisältää seuraavat osat:
+#. tunnistaminen
+#. ohjaaminen
+Vastuutaho: SM
+Toimenpide 2: Laaditaan opas
+Vastuutaho: OM
+"""), language="fi")
+    assert [m.number for m in programme.measures] == [1, 2]
+    assert programme.measures[0].text == "Koulutus sisältää seuraavat osat:\n1. tunnistaminen\n2. ohjaaminen"
+
+
+def test_a_numbered_list_inside_typed_measures_stays_body_text():
+    doc = (
+        DocBuilder().h(1, "Tavoite 1: Koulutus")
+        .p("1. Koulutetaan viranomaisia", bold=True)
+        .item(1, "tunnistaminen", num_id="7").item(2, "ohjaaminen", num_id="7")
+        .p("Vastuutaho: SM")
+        .p("2. Laaditaan opas", bold=True)
+        .p("Vastuutaho: OM")
+        .build()
+    )
+    programme = recognise(doc, language="fi")
+    assert [m.number for m in programme.measures] == [1, 2]
+    assert programme.measures[0].text == "1. tunnistaminen\n2. ohjaaminen"
+
+
+def test_long_plain_numbered_paragraphs_in_sequence_under_an_objective_are_measures():
+    long = " Toimenpiteellä parannetaan viranomaisten valmiuksia tunnistaa uhreja ja ohjata heidät palveluihin." * 4
+    programme = recognise(document_from_text(f"""
+## Tavoite 1: Tunnistaminen
+1. Laaditaan toimintamalli.{long}
+2. Koulutetaan viranomaisia.{long}
+3. Julkaistaan opas.{long}
+"""), language="fi")
+    assert [m.number for m in programme.measures] == [1, 2, 3]
+
+
+def test_numbering_that_restarts_in_each_objective_is_kept():
+    programme = recognise(document_from_text("""
+# VI Toimenpiteet
+## Tavoite 1: Ensimmäinen
+1. Laaditaan malli
+2. Koulutetaan
+## Tavoite 2: Toinen
+1. Julkaistaan opas
+2. Perustetaan verkosto
+"""), language="fi")
+    assert [(m.number, m.objective) for m in programme.measures] == [(1, 1), (2, 1), (1, 2), (2, 2)]
+
+
+def test_a_short_numbered_list_in_the_introduction_is_not_measures():
+    programme = recognise(document_from_text("""
+# I Johdanto
+Ohjelmalla on kolme painopistettä:
+1. Tunnistaminen
+2. Auttaminen
+3. Rikosvastuu
+# II Toimenpiteet
+## Tavoite 1: Tunnistaminen
+Toimenpide 1: Laaditaan malli
+Vastuutaho: SM
+"""), language="fi")
+    assert [(m.number, m.chapter) for m in programme.measures] == [(1, "II")]

@@ -66,28 +66,28 @@ def accept_candidates(items: list[Item], profile: Profile) -> None:
         length = len(p.text)
         score += 1 if length <= profile.short_opener_chars else 0
         score -= 1 if length > 2 * profile.short_opener_chars else 0
-        score += 1 if under_objective[i] else 0
+        score += 2 if under_objective[i] else 0
         it.score = score
         it.accepted = score >= ACCEPT_SCORE
 
     accepted_by_group = {k: sum(items[i].accepted for i in m) for k, m in groups.items()}
-    for kind in (TYPED, AUTO):
-        keys = [k for k in groups if k[0] == kind]
-        if not keys:
+    evidence = {k: (sum(fields_after[i] for i in m), accepted_by_group[k]) for k, m in groups.items()}
+    dominant = max(groups, key=lambda k: evidence[k])
+    # Drafts whose measures say "Toimenpide 12:" use numbered lists only inside measures.
+    prefixed = sum(1 for it in items if it.kind == PREFIX) >= 2
+    for key, members in groups.items():
+        if prefixed or (key != dominant and accepted_by_group[dominant] >= 2):
+            # A second style of opener must prove itself with fields, most of its
+            # members (a sub-list inside a measure has fields after its last item only).
+            with_fields = sum(fields_after[i] for i in members)
+            for i in members:
+                items[i].accepted = items[i].accepted and fields_after[i] and 2 * with_fields > len(members)
             continue
-        dominant = max(keys, key=lambda k: accepted_by_group[k])
-        for key in keys:
-            members = groups[key]
-            if key != dominant and accepted_by_group[dominant] >= 2:
-                # A second style of opener must prove itself with fields.
-                for i in members:
-                    items[i].accepted = items[i].accepted and fields_after[i]
-                continue
-            accepted = accepted_by_group[key]
-            if accepted >= 2 and accepted * 3 >= 2 * len(members):
-                for i in members:
-                    if items[i].score >= ACCEPT_SCORE - 1 and in_sequence[i]:
-                        items[i].accepted = True
+        accepted = accepted_by_group[key]
+        if accepted >= 2 and accepted * 3 >= 2 * len(members):
+            for i in members:
+                if items[i].score >= ACCEPT_SCORE - 1 and in_sequence[i]:
+                    items[i].accepted = True
 
 
 def resolve_numbered_headings(items: list[Item]) -> None:

@@ -310,3 +310,31 @@ Toimenpide 2: Koulutetaan
     assert first.text == "Ensimmäinen kappale.\n• luettelokohta"
     assert [loc.paragraph for loc in first.body_locations] == [1, 2]
     assert programme.measure_at(3) is first and programme.measure_at(4) is programme.measures[1]
+
+
+def test_a_numbered_paragraph_filling_a_gap_but_written_differently_is_reported():
+    doc = (
+        DocBuilder().h(1, "Tavoite 1: Numerot")
+        .p("11. Laaditaan malli", bold=True).p("Vastuutaho: SM")
+        .p("12. Koulutetaan viranomaisia. Koulutus järjestetään vuosittain kaikille viranomaisille, "
+           "jotka kohtaavat työssään ihmiskaupan uhreja, ja sen sisältö päivitetään säännöllisesti. " * 4)
+        .p("13. Julkaistaan opas", bold=True).p("Vastuutaho: OM")
+        .p("14. Perustetaan verkosto", bold=True).p("Vastuutaho: OM")
+        .build()
+    )
+    programme = recognise(doc, language="fi")
+    assert [m.number for m in programme.measures] == [11, 13, 14]
+    (problem,) = programme.problems
+    assert problem.startswith('Paragraph 3 ("12. Koulutetaan viranomaisia.') and "measure 11, not as measure 12" in problem
+
+
+def test_a_sentence_starting_with_a_number_is_not_an_opener():
+    programme = recognise(document_from_text("""
+## Tavoite 1: Aikataulu
+Toimenpide 1: Laaditaan malli
+3 kuukauden kuluessa mallista annetaan lausunto.
+4 viikon välein pidetään kokous.
+Vastuutaho: SM
+"""), language="fi")
+    assert [m.number for m in programme.measures] == [1]
+    assert programme.problems == ()

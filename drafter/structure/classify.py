@@ -112,7 +112,8 @@ def classify_paragraph(paragraph: Paragraph, layout: LanguageLayout, profile: Pr
     if line_fields:
         return Item(FIELD, paragraph, fields=line_fields, bold=bold)
     typed = match_typed_number(stripped, layout)
-    if typed:
+    # "3 kuukauden kuluessa …" is a sentence; "3 Laaditaan …" may be an opener.
+    if typed and (typed.group("label").rstrip()[-1:] in ".)" or typed.group("title")[:1].isupper()):
         return _titled(TYPED, paragraph, lead + typed.start("title"), finder, number=typed.group("number"),
                        label=typed.group("label").strip(), bold=bold)
     return Item(BODY, paragraph, fields=finder.inline(text), bold=bold)

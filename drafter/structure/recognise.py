@@ -88,6 +88,7 @@ def _recognise(document: Document, lang: str, profile: Profile, layout: Language
     assembler.close()
     if not assembler.measures:
         problems.append(_no_measures_advice(layout, profile))
+    problems.extend(_missed_openers(items, assembler.measures))
     return Programme(
         file=_file_name(document), language=lang, title=_programme_title(document, items),
         chapters=tuple(assembler.chapters), objectives=tuple(assembler.objectives),
@@ -386,6 +387,33 @@ class _Assembler:
             chapter, objective = self.context
             self.measures.append(self.current.build(chapter, objective, self.layout))
             self.current = None
+
+
+def _missed_openers(items: list[Item], measures: list[Measure]) -> list[str]:
+    """Problems for numbered paragraphs read as body text that fill a gap in the measure numbers.
+
+    "12. Laaditaan …" between measures 11 and 13 that was not taken as a measure
+    (not bold like the others, say) is almost surely measure 12 written differently.
+    """
+    by_paragraph = {p: k for k, m in enumerate(measures) for p in m.paragraphs}
+    out = []
+    for item in items:
+        if item.kind not in (TYPED, AUTO) or item.accepted:
+            continue
+        k = by_paragraph.get(item.paragraph.index)
+        number = to_int(item.number)
+        if k is None or number is None or k + 1 >= len(measures):
+            continue
+        before, after = measures[k].number, measures[k + 1].number
+        if before is not None and after is not None and before + 1 == number == after - 1:
+            excerpt = item.paragraph.text.strip()
+            excerpt = excerpt if len(excerpt) <= 60 else excerpt[:57].rstrip() + "…"
+            out.append(
+                f"Paragraph {item.paragraph.index} (\"{excerpt}\") was read as text of measure {before}, not as "
+                f"measure {number}: it is not written like the other measure openers (formatting, style or "
+                "field lines). Write it like the others if it is a measure."
+            )
+    return out
 
 
 def _programme_title(document: Document, items: list[Item]) -> str | None:

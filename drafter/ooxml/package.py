@@ -252,12 +252,10 @@ def parse_xml(data: bytes, what: str, limits: Limits | None = None) -> etree._El
 
 
 def _check_depth(root: etree._Element, max_depth: int, what: str) -> None:
-    stack = [(root, 1)]
-    while stack:
-        element, depth = stack.pop()
-        if depth > max_depth:
-            raise InputError(what.split(": ")[0], f"refused: {what.split(': ', 1)[-1]} nests deeper than {max_depth} levels")
-        stack.extend((child, depth + 1) for child in element)
+    # One XPath step per level, evaluated inside libxml2: a fraction of the cost of
+    # walking a million-element part in Python.
+    if root.xpath("boolean(/*" + "/*" * max_depth + ")"):
+        raise InputError(what.split(": ")[0], f"refused: {what.split(': ', 1)[-1]} nests deeper than {max_depth} levels")
 
 
 def _read_input(path: str, limits: Limits) -> bytes:

@@ -14,6 +14,8 @@ secondary parts (styles, numbering, comments, notes, headers, properties) become
 Documented decisions (see also :mod:`drafter.ooxml.text`):
 
 - Spans are emitted only for text with some visible formatting; plain text has none.
+  Bold, italic and hidden include what the paragraph and character styles give;
+  ``font_size`` is set only where direct formatting differs from the styles' size.
 - A paragraph whose mark is deleted but that keeps text stays a paragraph of its own
   (with a ``paragraph-mark-del`` revision), so locations map back one-to-one.
 - A deleted table row stays in ``Table.rows`` with ``deleted=True`` and no cells, so
@@ -25,7 +27,8 @@ Documented decisions (see also :mod:`drafter.ooxml.text`):
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+import gc
+from dataclasses import replace
 
 from lxml import etree
 
@@ -92,6 +95,40 @@ _PLAIN = (False, False, False, None, False, False, None, None, None)
 _B, _I, _U, _HIGHLIGHT, _SHD, _VANISH = w("b"), w("i"), w("u"), w("highlight"), w("shd"), w("vanish")
 _STRIKE, _DSTRIKE, _COLOR, _SZ, _RSTYLE = w("strike"), w("dstrike"), w("color"), w("sz"), w("rStyle")
 _FILL = w("fill")
+(_F_B, _F_I, _F_U, _F_HIGHLIGHT, _F_SHD, _F_VANISH, _F_STRIKE, _F_COLOR, _F_SZ, _F_RSTYLE,
+ _F_CHANGE) = range(11)
+_FORMAT = {
+    _B: _F_B, _I: _F_I, _U: _F_U, _HIGHLIGHT: _F_HIGHLIGHT, _SHD: _F_SHD, _VANISH: _F_VANISH,
+    _STRIKE: _F_STRIKE, _DSTRIKE: _F_STRIKE, _COLOR: _F_COLOR, _SZ: _F_SZ, _RSTYLE: _F_RSTYLE,
+    RPR_CHANGE: _F_CHANGE,
+}
+_FLD_CHAR_TYPE = w("fldCharType")
+_TBL_PR = w("tblPr")
+_TBL_GRID = w("tblGrid")
+_TBL_STYLE = w("tblStyle")
+_TR_PR = w("trPr")
+_TBL_PR_EX = w("tblPrEx")
+_TBL_HEADER = w("tblHeader")
+_TC_PR = w("tcPr")
+_GRID_SPAN = w("gridSpan")
+_P_STYLE = w("pStyle")
+_OUTLINE_LVL = w("outlineLvl")
+_NUM_PR = w("numPr")
+_NUM_ID = w("numId")
+_ILVL = w("ilvl")
+_SECT_PR_CHANGE = w("sectPrChange")
+_OFF = frozenset({"0", "false", "off", "none", "False", "Off", "FALSE", "OFF", "None"})
+
+# What a child of a run is, looked up once per child instead of a chain of comparisons.
+(_K_RPR, _K_FLD_CHAR, _K_TEXT, _K_DEL_TEXT, _K_GRAPHIC, _K_FOOTNOTE, _K_ENDNOTE, _K_COMMENT,
+ _K_TRACKED, _K_RUBY) = range(10)
+_RUN_CHILD = {
+    RPR: _K_RPR, FLD_CHAR: _K_FLD_CHAR, DEL_TEXT: _K_DEL_TEXT,
+    DRAWING: _K_GRAPHIC, PICT: _K_GRAPHIC, OBJECT: _K_GRAPHIC, ALT: _K_GRAPHIC,
+    FOOTNOTE_REF: _K_FOOTNOTE, ENDNOTE_REF: _K_ENDNOTE, COMMENT_REF: _K_COMMENT,
+    INS: _K_TRACKED, DEL: _K_TRACKED, MOVE_FROM: _K_TRACKED, MOVE_TO: _K_TRACKED, RUBY: _K_RUBY,
+    **{tag: _K_TEXT for tag in _TEXT_CHILDREN},
+}
 
 
 def read_document(path: str, limits: Limits | None = None) -> Document:
@@ -101,6 +138,10 @@ def read_document(path: str, limits: Limits | None = None) -> Document:
     readable DOCX; never any other exception for bad input.
     """
     path = str(path)
+    # The walk makes hundreds of thousands of small objects and no cycles; pausing
+    # the cyclic collector meanwhile saves a tenth of the time on big drafts.
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         package = Package(path, limits)
         return _DocumentReader(package).read()
@@ -112,6 +153,9 @@ def read_document(path: str, limits: Limits | None = None) -> Document:
         raise InputError(path, "refused: the document is too large to read in memory") from None
     except Exception as exc:  # noqa: BLE001 - the contract is "InputError or a Document"
         raise InputError(path, f"could not read the document ({type(exc).__name__}: {exc})") from None
+    finally:
+        if collecting:
+            gc.enable()
 
 
 # -- package level ------------------------------------------------------------
@@ -324,24 +368,27 @@ def find_watermark(header: etree._Element) -> str | None:
 # -- part level ---------------------------------------------------------------
 
 
-@dataclass
 class _ParagraphState:
-    """What one paragraph collects while its content is walked."""
+    """What one paragraph collects while its content is walked (a plain slots class: hot path)."""
 
-    style_id: str | None
-    parts: list[str] = field(default_factory=list)
-    offset: int = 0
-    spans: list[list] = field(default_factory=list)
-    revisions: list[Revision] = field(default_factory=list)
-    anchors: list[CommentAnchor] = field(default_factory=list)
-    comment_starts: dict[str, int] = field(default_factory=dict)
-    footnotes: list[str] = field(default_factory=list)
-    endnotes: list[str] = field(default_factory=list)
-    has_image: bool = False
-    images_without_alt: int = 0
-    kept: bool = False
-    dropped: list[str] | None = None  # collects deleted text while inside w:del/w:moveFrom
-    after: list = field(default_factory=list)  # text-box blocks, placed after the paragraph
+    __slots__ = ("style_id", "parts", "offset", "spans", "revisions", "anchors", "comment_starts",
+                 "footnotes", "endnotes", "has_image", "images_without_alt", "kept", "dropped", "after")
+
+    def __init__(self, style_id: str | None) -> None:
+        self.style_id = style_id
+        self.parts: list[str] = []
+        self.offset = 0
+        self.spans: list[list] = []
+        self.revisions: list[Revision] = []
+        self.anchors: list[CommentAnchor] = []
+        self.comment_starts: dict[str, int] = {}
+        self.footnotes: list[str] = []
+        self.endnotes: list[str] = []
+        self.has_image = False
+        self.images_without_alt = 0
+        self.kept = False
+        self.dropped: list[str] | None = None  # collects deleted text inside w:del/w:moveFrom
+        self.after: list = []  # text-box blocks, placed after the paragraph
 
 
 class _PartWalker:
@@ -365,6 +412,9 @@ class _PartWalker:
         self.unknown_reported: set[str] = set()
         self.numbering_failed = False
         self.format_cache: dict[tuple, tuple] = {}
+        self.format_change: etree._Element | None = None
+        self.sizes: dict[str | None, float | None] = {}
+        self.run_bases: dict[tuple, tuple] = {}
         # revisions waiting for the next paragraph: those of wholly deleted paragraphs
         # (their text stood just before it) and table/section property changes
         self.carried: list[Revision] = []
@@ -456,21 +506,21 @@ class _PartWalker:
 
     def table(self, tbl: etree._Element, index: int, outer: tuple | None, container: str) -> Table:
         style_id = None
-        tbl_pr = tbl.find(w("tblPr"))
+        tbl_pr = tbl.find(_TBL_PR)
         self.carry_property_changes(tbl_pr)
-        self.carry_property_changes(tbl.find(w("tblGrid")))
+        self.carry_property_changes(tbl.find(_TBL_GRID))
         if tbl_pr is not None:
-            style = tbl_pr.find(w("tblStyle"))
+            style = tbl_pr.find(_TBL_STYLE)
             style_id = style.get(VAL) if style is not None else None
         rows = []
         for row_index, tr in enumerate(_unwrapped(tbl, TR)):
             header = inserted = deleted = False
-            tr_pr = tr.find(w("trPr"))
+            tr_pr = tr.find(_TR_PR)
             self.carry_property_changes(tr_pr)
-            self.carry_property_changes(tr.find(w("tblPrEx")))
+            self.carry_property_changes(tr.find(_TBL_PR_EX))
             if tr_pr is not None:
                 for prop in tr_pr:
-                    if prop.tag == w("tblHeader"):
+                    if prop.tag == _TBL_HEADER:
                         header = on_off(prop)
                     elif prop.tag == INS:
                         inserted = True
@@ -483,12 +533,12 @@ class _PartWalker:
                 for cell_index, tc in enumerate(_unwrapped(tr, TC)):
                     where = outer if outer is not None else (
                         (index, row_index, cell_index) if container != "textbox" else None)
-                    tc_pr = tc.find(w("tcPr"))
+                    tc_pr = tc.find(_TC_PR)
                     self.carry_property_changes(tc_pr)
                     blocks = self.blocks(tc, "table", where)
                     span = 1
                     if tc_pr is not None:
-                        grid = tc_pr.find(w("gridSpan"))
+                        grid = tc_pr.find(_GRID_SPAN)
                         if grid is not None:
                             try:
                                 span = max(1, int(grid.get(VAL, "1")))
@@ -514,17 +564,17 @@ class _PartWalker:
         if ppr is not None:
             for prop in ppr:
                 tag = prop.tag
-                if tag == w("pStyle"):
+                if tag == _P_STYLE:
                     style_id = prop.get(VAL)
-                elif tag == w("outlineLvl"):
+                elif tag == _OUTLINE_LVL:
                     direct_outline = _int(prop.get(VAL))
                     if direct_outline is None:
                         direct_outline = -1
-                elif tag == w("numPr"):
+                elif tag == _NUM_PR:
                     for part in prop:
-                        if part.tag == w("numId"):
+                        if part.tag == _NUM_ID:
                             num_id = part.get(VAL)
-                        elif part.tag == w("ilvl"):
+                        elif part.tag == _ILVL:
                             ilvl = _int(part.get(VAL))
                 elif tag == RPR:
                     for change in prop:
@@ -535,7 +585,7 @@ class _PartWalker:
                 elif tag == PPR_CHANGE:
                     ppr_change = _revision("pPrChange", prop)
                 elif tag == SECT_PR:
-                    section_change = prop.find(w("sectPrChange"))
+                    section_change = prop.find(_SECT_PR_CHANGE)
         if style_id is None:
             style_id = styles.default_paragraph_style
 
@@ -673,55 +723,61 @@ class _PartWalker:
                 state.offset, state.offset, change.get(ID)))
 
     def run(self, run: etree._Element, state: _ParagraphState, deleted: bool) -> None:
+        """One run (or math run): its text, references, drawings and field characters."""
         rpr = None
         start = state.offset
         fmt = None
         changed = None
         for child in run:
             tag = child.tag
-            if tag == RPR:
-                rpr = child
-                changed = child.find(RPR_CHANGE)
-                continue
-            if tag == FLD_CHAR:
-                self.field_char(child.get(w("fldCharType")))
-                continue
-            if self.hidden_fields:
-                continue
-            if tag in _TEXT_CHILDREN:
-                text = run_child_text(child)
-            elif tag == DEL_TEXT:
-                if deleted and state.dropped is not None:
-                    state.dropped.append(child.text or "")
-                continue
-            elif tag == DRAWING or tag == PICT or tag == OBJECT or tag == ALT:
-                self.graphic(child, state, deleted)
-                continue
-            elif tag == FOOTNOTE_REF:
-                if not deleted:
-                    state.footnotes.append(child.get(ID, ""))
-                continue
-            elif tag == ENDNOTE_REF:
-                if not deleted:
-                    state.endnotes.append(child.get(ID, ""))
-                continue
-            elif tag == COMMENT_REF:
-                comment_id = child.get(ID, "")
-                if comment_id not in self.anchored_comments and comment_id not in self.open_comments:
-                    self.anchored_comments.add(comment_id)
-                    state.anchors.append(CommentAnchor(comment_id, state.offset, state.offset))
-                continue
-            elif tag in _TRACKED:
-                # math runs wrap their tracked content inside the run
-                self.tracked(child, state, deleted, self.run)
-                continue
-            elif tag == RUBY:
-                base = child.find(RUBY_BASE)
-                if base is not None:
-                    self.inline(base, state, deleted)
-                continue
+            if tag == T:
+                if self.hidden_fields:
+                    continue
+                text = child.text
             else:
-                continue
+                kind = _RUN_CHILD.get(tag)
+                if kind is None:
+                    continue
+                if kind == _K_RPR:
+                    rpr = child
+                    continue
+                if kind == _K_FLD_CHAR:
+                    self.field_char(child.get(_FLD_CHAR_TYPE))
+                    continue
+                if self.hidden_fields:
+                    continue
+                if kind == _K_TEXT:
+                    text = run_child_text(child)
+                elif kind == _K_DEL_TEXT:
+                    if deleted and state.dropped is not None:
+                        state.dropped.append(child.text or "")
+                    continue
+                elif kind == _K_GRAPHIC:
+                    self.graphic(child, state, deleted)
+                    continue
+                elif kind == _K_FOOTNOTE:
+                    if not deleted:
+                        state.footnotes.append(child.get(ID, ""))
+                    continue
+                elif kind == _K_ENDNOTE:
+                    if not deleted:
+                        state.endnotes.append(child.get(ID, ""))
+                    continue
+                elif kind == _K_COMMENT:
+                    comment_id = child.get(ID, "")
+                    if comment_id not in self.anchored_comments and comment_id not in self.open_comments:
+                        self.anchored_comments.add(comment_id)
+                        state.anchors.append(CommentAnchor(comment_id, state.offset, state.offset))
+                    continue
+                elif kind == _K_TRACKED:
+                    # math runs wrap their tracked content inside the run
+                    self.tracked(child, state, deleted, self.run)
+                    continue
+                else:  # ruby: the base text is what reads in line
+                    base = child.find(RUBY_BASE)
+                    if base is not None:
+                        self.inline(base, state, deleted)
+                    continue
             if not text:
                 continue
             if deleted:
@@ -729,19 +785,21 @@ class _PartWalker:
                     state.dropped.append(text)
                 continue
             state.parts.append(text)
-            end = state.offset + len(text)
-            state.kept = True
+            offset = state.offset
+            end = state.offset = offset + len(text)
             if fmt is None:
                 fmt = self.run_format(rpr, state.style_id)
+                changed = self.format_change
             if fmt is not _PLAIN:
                 spans = state.spans
-                if spans and spans[-1][1] == state.offset and spans[-1][2] == fmt:
+                if spans and spans[-1][1] == offset and spans[-1][2] is fmt:
                     spans[-1][1] = end
                 else:
-                    spans.append([state.offset, end, fmt])
-            state.offset = end
-        if changed is not None and state.offset > start and not deleted:
-            state.revisions.append(_revision("rPrChange", changed, start, state.offset))
+                    spans.append([offset, end, fmt])
+        if state.offset > start:
+            state.kept = True
+            if changed is not None and not deleted:
+                state.revisions.append(_revision("rPrChange", changed, start, state.offset))
 
     def field_char(self, kind: str | None) -> None:
         """Track complex-field nesting so only results (between separate and end) are read."""
@@ -757,46 +815,70 @@ class _PartWalker:
                 self.hidden_fields -= 1
 
     def run_format(self, rpr: etree._Element | None, paragraph_style: str | None) -> tuple:
-        """The span formatting tuple of a run (``_PLAIN`` when nothing shows)."""
+        """The span formatting tuple of a run (``_PLAIN`` when nothing shows).
+
+        Equal tuples are interned, so spans of adjacent runs merge by identity.
+        Also remembers the run's ``w:rPrChange`` in ``self.format_change`` (same loop).
+        """
         bold = italic = hidden = None
         underline = strike = False
-        highlight = color = size = char_style = None
+        highlight = color = size = char_style = change = None
         if rpr is not None:
             for prop in rpr:
-                tag = prop.tag
-                if tag == _B:
-                    bold = on_off(prop)
-                elif tag == _I:
-                    italic = on_off(prop)
-                elif tag == _U:
+                code = _FORMAT.get(prop.tag)
+                if code is None:
+                    continue
+                if code == _F_B:
+                    value = prop.get(VAL)
+                    bold = value is None or value not in _OFF
+                elif code == _F_SZ:
+                    value = prop.get(VAL)
+                    size = self.sizes.get(value, 0)
+                    if size == 0:
+                        half_points = _int(value)
+                        size = self.sizes[value] = half_points / 2 if half_points is not None else None
+                elif code == _F_I:
+                    value = prop.get(VAL)
+                    italic = value is None or value not in _OFF
+                elif code == _F_U:
                     underline = (prop.get(VAL) or "single") != "none"
-                elif tag == _HIGHLIGHT:
+                elif code == _F_HIGHLIGHT:
                     value = prop.get(VAL)
                     if value and value != "none":
                         highlight = value
-                elif tag == _SHD:
+                elif code == _F_SHD:
                     fill = prop.get(_FILL)
                     if fill and fill.lower() not in ("auto", "ffffff") and highlight is None:
                         highlight = fill
-                elif tag == _VANISH:
+                elif code == _F_VANISH:
                     hidden = on_off(prop)
-                elif tag == _STRIKE or tag == _DSTRIKE:
+                elif code == _F_STRIKE:
                     strike = strike or on_off(prop)
-                elif tag == _COLOR:
+                elif code == _F_COLOR:
                     value = prop.get(VAL)
                     if value and value.lower() not in ("auto", "000000"):
                         color = value
-                elif tag == _SZ:
-                    half_points = _int(prop.get(VAL))
-                    if half_points is not None:
-                        size = half_points / 2
-                elif tag == _RSTYLE:
+                elif code == _F_RSTYLE:
                     char_style = prop.get(VAL)
-        if bold is None or italic is None or hidden is None:
-            base = self.styles.run_defaults(paragraph_style, char_style)
-            bold = bold if bold is not None else bool(base.bold)
-            italic = italic if italic is not None else bool(base.italic)
-            hidden = hidden if hidden is not None else bool(base.hidden)
+                else:
+                    change = prop
+        self.format_change = change
+        key = (paragraph_style, char_style)
+        base = self.run_bases.get(key)
+        if base is None:
+            inherited = self.styles.run_defaults(paragraph_style, char_style)
+            # Word's size when neither defaults nor styles set one is 10 pt
+            size_default = inherited.size if inherited.size is not None else 10.0
+            base = self.run_bases[key] = (bool(inherited.bold), bool(inherited.italic), bool(inherited.hidden),
+                                          size_default)
+        if bold is None:
+            bold = base[0]
+        if italic is None:
+            italic = base[1]
+        if hidden is None:
+            hidden = base[2]
+        if size == base[3]:
+            size = None  # the size the styles give anyway is not visible formatting
         fmt = (bold, italic, underline, highlight, hidden, strike, color, size, char_style)
         if fmt == _PLAIN:
             return _PLAIN

@@ -16,7 +16,7 @@ from drafter.ooxml.names import on_off, w
 
 _HEADING_NAME = re.compile(r"^\s*heading\s+([1-9])\s*$", re.IGNORECASE)
 _VAL = w("val")
-_B, _I, _VANISH = w("b"), w("i"), w("vanish")
+_B, _I, _VANISH, _SZ = w("b"), w("i"), w("vanish"), w("sz")
 MAX_CHAIN = 64
 
 
@@ -27,6 +27,7 @@ class RunDefaults:
     bold: bool | None = None
     italic: bool | None = None
     hidden: bool | None = None
+    size: float | None = None  # points
 
     def over(self, base: "RunDefaults") -> "RunDefaults":
         """These values where set, else ``base``'s."""
@@ -34,6 +35,7 @@ class RunDefaults:
             self.bold if self.bold is not None else base.bold,
             self.italic if self.italic is not None else base.italic,
             self.hidden if self.hidden is not None else base.hidden,
+            self.size if self.size is not None else base.size,
         )
 
 
@@ -53,10 +55,10 @@ class StyleInfo:
 
 
 def read_run_defaults(rpr: etree._Element | None) -> RunDefaults:
-    """Bold, italic and hidden as set in one ``w:rPr`` (None where unset)."""
+    """Bold, italic, hidden and size as set in one ``w:rPr`` (None where unset)."""
     if rpr is None:
         return RunDefaults()
-    bold = italic = hidden = None
+    bold = italic = hidden = size = None
     for child in rpr:
         tag = child.tag
         if tag == _B:
@@ -65,7 +67,10 @@ def read_run_defaults(rpr: etree._Element | None) -> RunDefaults:
             italic = on_off(child)
         elif tag == _VANISH:
             hidden = on_off(child)
-    return RunDefaults(bold, italic, hidden)
+        elif tag == _SZ:
+            half_points = _int(child.get(_VAL))
+            size = half_points / 2 if half_points is not None else None
+    return RunDefaults(bold, italic, hidden, size)
 
 
 
@@ -199,7 +204,7 @@ class StyleSheet:
         return self._numpr[style_id]
 
     def run_defaults(self, paragraph_style: str | None, character_style: str | None) -> RunDefaults:
-        """Bold/italic/hidden from doc defaults, the paragraph style chain, then the character style chain."""
+        """Bold/italic/hidden/size from doc defaults, the paragraph style chain, then the character style chain."""
         key = f"{paragraph_style}\x00{character_style}"
         cached = self._run.get(key)
         if cached is not None:

@@ -312,6 +312,16 @@ _WORDBASE = re.compile(r"\+([^+(]+)(?:\(([^)]*)\))?")
 
 
 @lru_cache(maxsize=65536)
+def lemma_set(word: str, language: str = "fi") -> frozenset[str]:
+    """Every base form ``word`` may have ("laiton": laiton and laitto), for comparing words."""
+    out = {lemmatize(word, language), word.lower()}
+    if language == "fi":
+        out.update((a.get("BASEFORM") or "").lower() for a in _analyses(word))
+        out.discard("")
+    return frozenset(out)
+
+
+@lru_cache(maxsize=65536)
 def compound_parts(word: str) -> tuple[str, ...]:
     """The parts of a Finnish compound ("auttamisjärjestelmä" → ("auttamis", "järjestelmä")).
 

@@ -21,7 +21,9 @@ from drafter.blocks import Paragraph
 from drafter.checks.authorities import cached, lexicon_of, mentions, text_paragraphs, with_case_of
 from drafter.checks.registry import CheckContext, Rule, kind
 from drafter.findings import Finding
-from drafter.lexicon import TOKEN, Term, case_of, compound_parts, finnish_forms, inflect, lemmatize, voikko
+from drafter.lexicon import (
+    TOKEN, Term, case_of, compound_parts, finnish_forms, inflect, lemma_set, lemmatize, voikko,
+)
 
 
 @dataclass(frozen=True)
@@ -43,7 +45,7 @@ class _Entry:
     form: str
     preferred: bool
     words: tuple[str, ...]      # earlier words, lowercase
-    lemmas: tuple[str, ...]     # their lemmas
+    lemmas: tuple[frozenset[str], ...]     # their possible lemmas
 
 
 def _tokens(paragraph: Paragraph) -> list[tuple[int, int, str]]:
@@ -65,7 +67,7 @@ def _term_hits(ctx: CheckContext) -> list[TermHit]:
             if not words:
                 continue
             entry = _Entry(term, form, preferred, tuple(w.lower() for w in words[:-1]),
-                           tuple(lemmatize(w, language) for w in words[:-1]))
+                           tuple(lemma_set(w, language) for w in words[:-1]))
             keys = {words[-1].lower(), lemmatize(words[-1], language)}
             if language == "fi":
                 keys.update(v.lower() for values in finnish_forms(words[-1]).values() for v in values)
@@ -89,7 +91,7 @@ def _term_hits(ctx: CheckContext) -> list[TermHit]:
                 if k > i:
                     continue
                 previous = tokens[i - k:i]
-                if not all(p[2].lower() == w or lemmatize(p[2], language) == lw
+                if not all(p[2].lower() == w or lemma_set(p[2], language) & lw
                            for p, w, lw in zip(previous, entry.words, entry.lemmas)):
                     continue
                 if any(not re.fullmatch(r"[\s\u00a0]*", paragraph.text[a[1]:b[0]])
@@ -186,39 +188,40 @@ def term_variants(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
             by_head.setdefault(info.head, {})[info.modifier] = info.lemma
     reported: set[frozenset[str]] = set()
     for head, modifiers in by_head.items():
-        if len(modifiers) < 2 or len(modifiers) > 400:
+        if len(modifiers) < 2 or len(modifiers) > 4000:
             continue
         names = list(modifiers)
         edits = max_edits if not head.startswith("^") else min(max_edits, 1)
         distances = process.cdist(names, names, scorer=Levenshtein.distance, score_cutoff=edits, workers=1)
-        for a in range(len(names)):
-            for b in range(a + 1, len(names)):
-                if distances[a][b] > edits:
-                    continue
-                ma, mb = names[a], names[b]
-                if fuzz.ratio(ma, mb) < min_ratio:
-                    continue
-                if head.startswith("^") and (ma.startswith(mb) or mb.startswith(ma)
-                                             or lemmatize(ma, language) == lemmatize(mb, language)):
-                    continue  # inflections of one word ("service", "services"), not variants
-                if head.startswith("^") and not _spelling_variants(ma, mb):
-                    continue
-                la, lb = modifiers[ma], modifiers[mb]
-                pair = frozenset((la, lb))
-                if pair in reported:
-                    continue
-                reported.add(pair)
-                common, rare = (la, lb) if len(occurrences[la]) >= len(occurrences[lb]) else (lb, la)
-                paragraph, start, end, word = occurrences[rare][0]
-                replacement = None
-                mod_rare = ma if rare == la else mb
-                mod_common = mb if rare == la else ma
-                if word.lower().startswith(mod_rare):
-                    replacement = with_case_of(word, mod_common + word[len(mod_rare):].lower())
-                yield ctx.finding(rule, paragraph=paragraph, start=start, end=end, replacement=replacement,
-                                  term=rare, other=common, rare_count=len(occurrences[rare]),
-                                  common_count=len(occurrences[common]),
-                                  details={"forms": {common: len(occurrences[common]), rare: len(occurrences[rare])}})
+        import numpy
+
+        for a, b in numpy.argwhere(distances <= edits):
+            if a >= b:
+                continue
+            ma, mb = names[a], names[b]
+            if fuzz.ratio(ma, mb) < min_ratio:
+                continue
+            if head.startswith("^") and (ma.startswith(mb) or mb.startswith(ma)
+                                         or lemmatize(ma, language) == lemmatize(mb, language)):
+                continue  # inflections of one word ("service", "services"), not variants
+            if head.startswith("^") and not _spelling_variants(ma, mb):
+                continue
+            la, lb = modifiers[ma], modifiers[mb]
+            pair = frozenset((la, lb))
+            if pair in reported:
+                continue
+            reported.add(pair)
+            common, rare = (la, lb) if len(occurrences[la]) >= len(occurrences[lb]) else (lb, la)
+            paragraph, start, end, word = occurrences[rare][0]
+            replacement = None
+            mod_rare = ma if rare == la else mb
+            mod_common = mb if rare == la else ma
+            if word.lower().startswith(mod_rare):
+                replacement = with_case_of(word, mod_common + word[len(mod_rare):].lower())
+            yield ctx.finding(rule, paragraph=paragraph, start=start, end=end, replacement=replacement,
+                              term=rare, other=common, rare_count=len(occurrences[rare]),
+                              common_count=len(occurrences[common]),
+                              details={"forms": {common: len(occurrences[common]), rare: len(occurrences[rare])}})
 
 
 def _split(word: str, language: str, min_modifier: int) -> _Word | None:

@@ -14,8 +14,9 @@ Decisions:
 
 - a zero-width range anchors on the whole paragraph (an empty paragraph gets
   the markers at its start): a comment on nothing cannot be clicked;
-- the comment reference run is placed outside any ``w:ins``/``w:moveTo`` around
-  the range's end, so rejecting someone's insertion cannot delete the comment;
+- the comment reference run goes right after the range's end, inside someone's
+  ``w:ins`` when the range ends in inserted text (as Word does it): splitting
+  their insertion would turn one tracked change into several;
 - a range edge inside an equation moves out to the equation's edge (equations
   are never split).
 
@@ -31,7 +32,7 @@ import posixpath
 from lxml import etree
 
 from drafter.ooxml.edit import (
-    EditError, RevisionIds, _escape_tracked_after, _math_ancestor, now_iso, paragraph_element,
+    EditError, RevisionIds, _math_ancestor, now_iso, paragraph_element,
     paragraph_segments, split_at,
 )
 from drafter.ooxml.names import NS, w
@@ -224,8 +225,7 @@ class CommentWriter:
             last = [s for s in segments if s.start < end][-1]
             _outside_math(first.run).addprevious(start_marker)
             _outside_math(last.run).addnext(end_marker)
-        reference = self._reference_run(paragraph, comment_id)
-        _escape_tracked_after(end_marker, ids).addnext(reference)
+        end_marker.addnext(self._reference_run(paragraph, comment_id))
 
     def _reference_run(self, paragraph: etree._Element, comment_id: str) -> etree._Element:
         run = paragraph.makeelement(R, {})

@@ -158,6 +158,10 @@ def test_swedish_inflected_uses_and_definitions():
     assert check(text, "ABB101", "ABB102", "ABB105", language="sv") == []
 
 
+def test_english_possessives_are_uses():
+    assert uses_of("# Introduction\nThe EU's funds and THL’s data.\n", "en") == {"EU": ["EU's"], "THL": ["THL’s"]}
+
+
 def test_english_undefined_abbreviation():
     found = check("# Introduction\nGRETA evaluates Finland again.\n", "ABB201", language="en")
     assert found and found[0].fix.replacement == "Group of Experts on Action against Trafficking in Human Beings (GRETA)"

@@ -45,6 +45,7 @@ NOT_ABBREVIATIONS = {
     "LUONNOS", "DRAFT", "UTKAST", "XX", "XXX", "XXXX", "TODO", "TBD", "TBA", "HUOM", "OBS", "NB",
     "OK", "MW", "GW", "TW", "MWH", "GWH", "TWH", "KWH", "CO2", "NOX", "PM10", "HZ", "KB", "MB", "GB", "TB",
 }
+_POSSESSIVE = re.compile(r"['’]s$")
 _GLUED_ENDING = re.compile(
     r"^([A-ZÅÄÖ]{2,})(?:n|ssa|ssä|sta|stä|lla|llä|lta|ltä|lle|ksi|na|nä|ta|tä|iin|hin|ään|aan|s)$")
 _MEASURE_LABEL = re.compile(r"^[A-ZÅÄÖ]{1,3}\d+(?:\.\d+)*$")
@@ -150,7 +151,7 @@ def _mostly_capitals(text: str) -> bool:
 
 def _abbreviation_in(token: str, text: str, end: int, mixed: dict[str, str], lexicon) -> str | None:
     """The abbreviation ``token`` is a use of ("STM:n" → "STM", "EU-rahoitus" → "EU"), or None."""
-    base = token.split(":", 1)[0].rstrip("-")
+    base = _POSSESSIVE.sub("", token.split(":", 1)[0].rstrip("-"))  # "EU's", "THL’s"
     if base in mixed:
         return mixed[base]
     if "-" in base and not lexicon.is_known_abbreviation(base):

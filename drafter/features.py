@@ -30,6 +30,9 @@ from drafter.model import Measure, Programme
 
 MAIN_PART = "word/document.xml"
 FIELD_KEYS = ("responsible", "other_actors", "schedule", "funding", "indicators")
+# A word with any of these readings is not counted as a verb: Finnish is full of
+# forms that are both ("niistä": from them / blow your nose!).
+_NOT_VERB = frozenset(("NOUN", "ADJ", "PROPN", "NUM", "ADP", "PRON", "ADV", "CCONJ", "INTJ"))
 _BULLET_TEXT = re.compile(r"^\s*[-–•·▪*]\s+")
 
 # Title forms, in the words findings use for them.
@@ -58,6 +61,7 @@ class WordLists:
     be_forms: frozenset[str] = frozenset()
     past: frozenset[str] = frozenset()
     imperative_verbs: frozenset[str] = frozenset()
+    not_before_past: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=None)
@@ -77,6 +81,7 @@ def word_lists(language: str) -> WordLists:
         conditional=frozenset(items("conditional")), finite=frozenset(items("finite")),
         be_forms=frozenset(items("be_forms")), past=frozenset(items("past")),
         imperative_verbs=frozenset(items("imperative_verbs")),
+        not_before_past=frozenset(items("not_before_past")),
     )
 
 
@@ -169,6 +174,7 @@ def describe_measure(measure: Measure, language, lists: WordLists,
         evidence["hedging"] = ", ".join(hedges[:3])
 
     keys = {f.key for f in measure.fields}
+    cat["has_fields"] = "yes" if measure.fields else "no"
     for key in FIELD_KEYS:
         cat[f"has_{key}"] = "yes" if key in keys else "no"
     for f in measure.fields:
@@ -223,6 +229,8 @@ def title_form(title: str, language, lists: WordLists) -> tuple[str, str]:
         if any(w in lists.finite for w in lower):
             return "actor-verb" if lower.index(next(w for w in lower if w in lists.finite)) > 0 else "clause", opening
         return "noun-phrase", opening
+    if language.code == "sv" and _swedish_final_passive(words[-1].text):
+        return ("passive-verb" if len(words) == 1 else "passive-clause"), opening
     first_reading = _verb_reading(first, language, lists)
     if first_reading == "passive":
         return "passive-verb", opening
@@ -254,7 +262,7 @@ def _verb_reading(word: str, language, lists: WordLists) -> str | None:
     if language.code == "sv" and lower in lists.finite:
         return "active"
     found = language.analyses(word)
-    if not found or any(a.pos in ("NOUN", "ADJ", "PROPN", "NUM", "ADP") for a in found):
+    if not found or any(a.pos in _NOT_VERB for a in found):
         return None
     finite = [a for a in found if a.is_finite_verb and a.pos == "VERB"]
     if not finite:
@@ -266,12 +274,30 @@ def _verb_reading(word: str, language, lists: WordLists) -> str | None:
     return "active"
 
 
+def _swedish_final_passive(word: str) -> bool:
+    """A Swedish clause-final word in -s is an s-passive ("… stöds"): a genitive needs a noun after it."""
+    lower = word.lower()
+    return len(lower) > 3 and lower.endswith("s") and not lower.endswith("ss") and lower.isalpha()
+
+
 def _title_first_person(title: str, language) -> int:
     if language.code != "fi":
         return 0
     words = language.words(title)[:3]
-    return sum(1 for w in words for a in language.analyses(w.text)[:1]
-               if a.is_finite_verb and a.morph.get("Person") in ("1", "2"))
+    return sum(1 for w in words if (found := language.analyses(w.text))
+               and all(_first_or_second_person(a) for a in found))
+
+
+def _first_or_second_person(analysis) -> bool:
+    """A finite verb in the first person, or the second person outside the imperative.
+
+    Singular imperatives ("ole", "tee") double as the negative verb's companion
+    ("ei ole"), so they say nothing about who speaks.
+    """
+    person = analysis.morph.get("Person")
+    if not analysis.is_finite_verb or person not in ("1", "2"):
+        return False
+    return person == "1" or analysis.morph.get("Mood") != "Imp"
 
 
 def _english_passive(lower: list[str], lists: WordLists) -> bool:
@@ -311,9 +337,12 @@ def _count_verbs(sentence: str, language, lists: WordLists, counts: _VerbCounts)
                     counts.past += 1
                 if i > 0 and lower[i - 1] in ("we", "i"):
                     counts.first_person += 1
-            elif i > 0 and lower[i - 1] in ("we", "i", "they", "it", "ministry", "group") and word.endswith("ed"):
-                counts.finite += 1
+            elif (i > 0 and word.endswith("ed") and len(word) > 4 and lower[i - 1] not in lists.not_before_past
+                  and not lower[i - 1].endswith("ly")):
+                counts.finite += 1  # "the members discussed": a past-tense verb after its subject
                 counts.past += 1
+                if lower[i - 1] in ("we", "i"):
+                    counts.first_person += 1
         return
     for i, token in enumerate(words):
         word = token.text
@@ -326,6 +355,10 @@ def _count_verbs(sentence: str, language, lists: WordLists, counts: _VerbCounts)
                 if i > 0 and words[i - 1].text.lower() in ("vi", "jag"):
                     counts.first_person += 1
                 continue
+            if i == len(words) - 1 and _swedish_final_passive(word) and sentence.rstrip().endswith("."):
+                counts.finite += 1
+                counts.passive += 1
+                continue
             for a in language.analyses(word)[:1]:
                 if a.is_finite_verb:
                     counts.finite += 1
@@ -333,7 +366,7 @@ def _count_verbs(sentence: str, language, lists: WordLists, counts: _VerbCounts)
                     counts.past += a.morph.get("Tense") == "Past"
             continue
         found = language.analyses(word)
-        if not found or any(a.pos in ("NOUN", "ADJ", "PROPN", "NUM") for a in found):
+        if not found or any(a.pos in _NOT_VERB for a in found):
             continue
         finite = [a for a in found if a.is_finite_verb and a.pos == "VERB"]
         if not finite:
@@ -343,7 +376,7 @@ def _count_verbs(sentence: str, language, lists: WordLists, counts: _VerbCounts)
         counts.passive += a.morph.get("Voice") == "Pass"
         counts.conditional += a.morph.get("Mood") == "Cnd"
         counts.past += a.morph.get("Tense") == "Past"
-        counts.first_person += a.morph.get("Person") in ("1", "2")
+        counts.first_person += _first_or_second_person(a)
 
 
 def _phrases(text: str, phrases: Iterable[str], language) -> int:

@@ -33,7 +33,8 @@ _MASK = re.compile(
     r"|(?<![\w@.])[\w-]+(?:\.[\w-]+)*\.(?:fi|se|com|org|net|eu|int|gov|edu|info|io|uk|de)(?:/[^\s<>\"”’)]*)?(?!\w)",
     re.IGNORECASE,
 )
-_ABBREVIATION_WITH_ENDING = re.compile(r"^[A-ZÅÄÖ0-9][A-ZÅÄÖ0-9-]*:[a-zåäö]+$")
+_MASK_HINT = re.compile(r"@|://|www\.|\.(?:fi|se|com|org|net|eu|int|gov|edu|info|io|uk|de)\b", re.IGNORECASE)
+_LETTERS = re.compile(r"^[^\W\d_]+(?:[-‐’':][^\W\d_]+)*$")
 _LIST_CODES = (7, 9)  # capital letter at start, final punctuation: lists may do without
 
 SPELLING_PARAMS = {"min_length": False, "skip_other_languages": False}
@@ -81,13 +82,15 @@ def voikko_spelling(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
     accepted = accepted_words(ctx)
     min_length = int(rule.params.get("min_length", 2))
     skip_other = bool(rule.params.get("skip_other_languages", True))
+    known_good: set[str] = set()
     for paragraph in ctx.paragraphs():
         text = paragraph.text
         if not text.strip() or (skip_other and _other_language(text, ctx.language)):
             continue
         misspelled: dict[str, list[tuple[int, int]]] = {}
-        for word, start, end in _candidate_words(text, language, accepted, min_length):
+        for word, start, end in _candidate_words(text, language, accepted, min_length, known_good):
             if language.spell(word):
+                known_good.add(word)
                 continue
             misspelled.setdefault(word, []).append((start, end))
         for word, places in misspelled.items():
@@ -101,30 +104,33 @@ def voikko_spelling(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
                               details={"word": word, "count": len(places), "suggestions": suggestions})
 
 
-def _candidate_words(text: str, language, accepted: frozenset[str], min_length: int
-                     ) -> Iterable[tuple[str, int, int]]:
-    masked = _MASK.sub(lambda m: " " * len(m.group()), text)
-    sentence_starts = {s for s, _ in language.sentences(masked)}
-    for token in language.tokens(masked):
-        if not token.is_word:
+def _candidate_words(text: str, language, accepted: frozenset[str], min_length: int,
+                     known_good: set[str]) -> Iterable[tuple[str, int, int]]:
+    """Words of ``text`` to ask Voikko about, with offsets; ``known_good`` caches spelled-right forms."""
+    masked = _MASK.sub(lambda m: " " * len(m.group()), text) if _MASK_HINT.search(text) else text
+    sentence_starts: set[int] | None = None
+    for match in language.word_matches(masked):
+        word = match.group()
+        if word in known_good:
             continue
-        word = token.text
-        if len(word) < min_length or not token.is_alpha_word:
-            continue
-        if word.isupper() or _ABBREVIATION_WITH_ENDING.match(word):
-            continue
-        if any(ch.isupper() for ch in word[1:]):
-            continue  # camel case: product and system names
-        if word[0].isupper() and token.start not in sentence_starts and not _after_list_label(masked, token.start):
-            continue  # a name
+        if len(word) < min_length or not _LETTERS.match(word):
+            continue  # numbers, codes, words with digits
+        rest = word[1:]
+        if rest and not rest.islower():
+            continue  # ALL-CAPS, "STM:n", camel case: abbreviations, product and system names
+        start, end = match.span()
+        if word[0].isupper():
+            if sentence_starts is None:
+                sentence_starts = {s for s, _ in language.sentences(masked)}
+            if start not in sentence_starts and not _after_list_label(masked, start):
+                continue  # a name
         lower = word.lower()
         if lower in accepted or lower.split(":")[0] in accepted:
             continue
-        end = token.end
         if end < len(masked) and masked[end] in "-‐" and (end + 1 == len(masked) or masked[end + 1] in " ,"):
             word = word + masked[end]  # "sosiaali- ja terveysministeriö"
             end += 1
-        yield word, token.start, end
+        yield word, start, end
 
 
 def _after_list_label(text: str, start: int) -> bool:
@@ -137,7 +143,7 @@ def _other_language(text: str, language: str) -> bool:
 
     if len(text) < 40:
         return False
-    guess = detect_text_language(text)
+    guess = detect_text_language(text[:400])
     return guess is not None and guess != language
 
 
@@ -153,6 +159,7 @@ def voikko_grammar(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
     description_language = str(rule.params.get("description_language", "fi"))
     skip_other = bool(rule.params.get("skip_other_languages", True))
     excluded, title_ends = _non_prose(ctx)
+    seen: dict[str, list] = {}
     for paragraph in ctx.paragraphs():
         if paragraph.is_heading or paragraph.container == "table" or not paragraph.text.strip():
             continue
@@ -163,7 +170,7 @@ def voikko_grammar(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
         if not text.strip() or (skip_other and _other_language(text, ctx.language)):
             continue
         is_list = paragraph.numbering is not None
-        for error in language.grammar_errors(text, description_language):
+        for error in _grammar_errors(language, text, description_language, seen):
             if error.code in ignore or (is_list and error.code in list_ignore):
                 continue
             start, end = error.start + offset, error.end + offset
@@ -176,6 +183,15 @@ def voikko_grammar(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
                 details={"code": error.code, "description": error.description,
                          "suggestions": list(error.suggestions[:3])},
             )
+
+
+def _grammar_errors(language, text: str, description_language: str, seen: dict[str, list]) -> list:
+    """Voikko's grammar errors of ``text``, once per distinct paragraph text (boilerplate repeats)."""
+    errors = seen.get(text)
+    if errors is None:
+        errors = language.grammar_errors(text, description_language)
+        seen[text] = errors
+    return errors
 
 
 def _non_prose(ctx: CheckContext) -> tuple[set[int], dict[int, int]]:

@@ -22,8 +22,8 @@ from drafter.checks.registry import CheckContext, Rule, kind
 from drafter.features import FIELD_KEYS, MAIN_PART, TITLE_FORMS, MeasureForm, measure_forms
 
 DEFAULT_WEIGHTS: dict[str, float] = {
-    "title_form": 1.5, "first_person": 1.5, "hedging": 1.0,
-    "has_responsible": 1.0, "has_schedule": 1.0, "has_funding": 1.0,
+    "title_form": 1.75, "first_person": 1.5, "hedging": 1.0,
+    "has_fields": 1.0, "has_responsible": 1.0, "has_schedule": 1.0, "has_funding": 1.0,
     "has_other_actors": 0.5, "has_indicators": 0.5,
     "label_responsible": 0.5, "label_schedule": 0.5, "label_funding": 0.5,
     "label_other_actors": 0.25, "label_indicators": 0.25, "fields_given_as": 0.5,
@@ -173,7 +173,7 @@ def outlier_measures(rule: Rule, ctx: CheckContext):
 
 # -- plain words -------------------------------------------------------------------
 
-_FIELD_NAMES = {"responsible": "responsible authority", "schedule": "schedule", "funding": "funding",
+_FIELD_NAMES = {"fields": "field", "responsible": "responsible authority", "schedule": "schedule", "funding": "funding",
                 "other_actors": "other actors", "indicators": "indicators"}
 _FORM_SHORT = {
     "passive-verb": "a passive verb", "imperative": "an imperative", "active-verb": "an active verb",
@@ -241,6 +241,8 @@ def _facts(group: Sequence[Judgement], total: int, forms: Sequence[MeasureForm])
         facts.append(f"{who.capitalize()} {'have' if plural else 'has'} no {fields} {line}, which "
                      f"{counts[0]} of {counts[1]} measures have.")
     done = {f"has_{k}" for k, _ in missing} | {"title_form"}
+    if missing and "has_fields" in by_feature:
+        done.add("has_fields")
     for name, items in ranked:
         if name in done or len(facts) >= 5:
             continue

@@ -78,6 +78,10 @@ class Language:
         """The words of ``text`` with offsets."""
         return _text.words(text)
 
+    def word_matches(self, text: str):
+        """The words of ``text`` as ``re.Match`` objects (no Token objects: fastest)."""
+        return _text.word_matches(text)
+
     def sentences(self, text: str) -> list[tuple[int, int]]:
         """Sentence offsets of ``text`` (abbreviations, ordinals and dates do not end one)."""
         return _text.sentences(text, self.code)

@@ -213,8 +213,10 @@ class SimpleAnalyser:
         morph: dict[str, str] = {}
         pos = "X"
         lower = word.lower()
-        if self.language == "sv" and lemma != lower and lemma[-1:] in "aeiouyåäö" and len(lower) > 3:
-            if lower.endswith("s") and not lower.endswith(("ss", "ns")):
+        if self.language == "sv" and lemma != lower and lemma[-1:] in "aeiouyåäö" and len(lower) >= 3:
+            # Genitives of definite nouns ("samhällets", "kommunens") look like s-passives.
+            genitive = lower.endswith(("ets", "ens", "ns", "nas")) and lower != lemma + "s"
+            if lower.endswith("s") and not lower.endswith("ss") and not genitive:
                 pos, morph = "VERB", {"Voice": "Pass", "Mood": "Ind", "VerbForm": "Fin"}
                 if lower.endswith(("ades", "des", "tes")) and not lower.endswith(lemma[-1] + "s"):
                     morph["Tense"] = "Past"

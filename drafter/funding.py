@@ -47,14 +47,14 @@ _FALLBACK: dict[str, dict[str, Any]] = {
 }
 
 _MULTIPLIERS = [
-    (r"(?:milj(?:\.|oonaa?|oner|ioner|ion|ions)?|M)", 1_000_000),
+    (r"(?:milj(?:\.|oonaa?|oner|ioner)?|millions?|M)", 1_000_000),
     (r"(?:mrd\.?|miljardia?|miljarder|billion)", 1_000_000_000),
     (r"(?:t\.|tuhatta|tusen|thousand|k)", 1_000),
 ]
 _NUMBER = r"\d{1,3}(?:[  ]\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[,.]\d+)?"
 _CURRENCY = r"(?:euroa?|euros?|eur\b|€)"
 _AMOUNT = re.compile(
-    rf"(?:(?:€|EUR)\s?(?P<pre>{_NUMBER})(?:\s*(?P<premult>{'|'.join(m for m, _ in _MULTIPLIERS)})\b)?)"
+    rf"(?:(?:€|EUR)\s?(?P<pre>{_NUMBER})(?:\s*(?P<premult>{'|'.join(m for m, _ in _MULTIPLIERS)})(?!\w))?)"
     rf"|(?<![\d,.])(?P<num>{_NUMBER})\s*(?:(?P<mult>{'|'.join(m for m, _ in _MULTIPLIERS)})\s*)?{_CURRENCY}",
     re.IGNORECASE,
 )

@@ -24,7 +24,10 @@ from drafter.findings import Finding
 
 Lemmatiser = Callable[[list[str]], list[str]]
 _TOKEN = re.compile(r"[^\W\d_]+", re.UNICODE)
-_CHUNK = 1000
+# Up to this many measures one symmetric cdist call (rapidfuzz then scores
+# only half the matrix; 8,000² bytes = 64 MB); beyond it, blocks of rows.
+_SINGLE_BATCH = 8000
+_CHUNK = 2000
 
 
 def normalise(text: str, lemmatise: Lemmatiser | None = None) -> str:
@@ -53,8 +56,10 @@ def similar_pairs(texts: Sequence[str], threshold: float) -> list[tuple[int, int
         return pairs
     keyed = [" ".join(sorted(t.split())) for t in texts]
     cutoff = int(threshold)
-    for lo in range(0, n, _CHUNK):
-        scores = process.cdist(keyed[lo:lo + _CHUNK], keyed, scorer=fuzz.ratio, score_cutoff=cutoff,
+    step = n if n <= _SINGLE_BATCH else _CHUNK
+    for lo in range(0, n, step):
+        queries = keyed if step == n else keyed[lo:lo + step]
+        scores = process.cdist(queries, keyed, scorer=fuzz.ratio, score_cutoff=cutoff,
                                dtype=np.uint8, workers=-1)
         rows, cols = np.nonzero(scores)
         for r, c in zip(rows.tolist(), cols.tolist()):

@@ -88,8 +88,8 @@ def statute_explained(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
         by_key.setdefault(occurrence.key, []).append(occurrence)
     reported: set[tuple] = set()
     for occurrence in occurrences:
-        if occurrence.measure is None or occurrence.reference.quoted:
-            continue
+        if occurrence.measure is None or occurrence.reference.quoted or occurrence.explains:
+            continue  # a sentence saying what the section provides, or with a footnote, explains itself
         if not is_specific_act(occurrence.key[0]):
             continue  # "3 §:n 2 momentti" without an act: cannot tell which act
         if (occurrence.key, id(occurrence.measure)) in reported:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from drafter.blocks import Paragraph, Table
-from drafter.profiles import LanguageLayout, Profile
+from drafter.profiles import LanguageLayout
 from drafter.structure.fields import FieldFinder, FieldMatch
 
 # Paragraphs that never open or join a structure node.
@@ -68,8 +68,7 @@ class Item:
         return self.paragraph.text if self.paragraph else ""
 
 
-def classify_paragraph(paragraph: Paragraph, layout: LanguageLayout, profile: Profile,
-                       finder: FieldFinder) -> Item:
+def classify_paragraph(paragraph: Paragraph, layout: LanguageLayout, finder: FieldFinder) -> Item:
     """Return the Item for one body paragraph."""
     text = paragraph.text
     if paragraph.deleted or paragraph.container in _SKIPPED_CONTAINERS:

@@ -104,9 +104,8 @@ def bracket_fields(title: str, title_location: Location, layout: LanguageLayout)
     for key, pattern in layout.title_brackets.items():
         m = pattern.search(title)
         if m:
-            start, end = m.span("value")
             value = m.group("value").strip()
-            start += len(m.group("value")) - len(m.group("value").lstrip())
+            start = m.start("value") + len(m.group("value")) - len(m.group("value").lstrip())
             offset = title_location.start
             out.append(FieldLine(key, None, value, title_location.span(offset + start, offset + start + len(value)),
                                  "title-brackets"))

@@ -77,7 +77,7 @@ def recognise(document: Document, language: str | None = None, profile: str | No
 def _recognise(document: Document, lang: str, profile: Profile, layout: LanguageLayout,
                problems: list[str]) -> Programme:
     finder = FieldFinder(layout)
-    items = _items(document, layout, profile, finder)
+    items = _items(document, layout, finder)
     accept_candidates(items, profile)
     resolve_numbered_headings(items)
     resolve_theme_headings(items)
@@ -97,11 +97,11 @@ def _recognise(document: Document, lang: str, profile: Profile, layout: Language
     )
 
 
-def _items(document: Document, layout: LanguageLayout, profile: Profile, finder: FieldFinder) -> list[Item]:
+def _items(document: Document, layout: LanguageLayout, finder: FieldFinder) -> list[Item]:
     items: list[Item] = []
     for block in document.body:
         if isinstance(block, Paragraph):
-            items.append(classify_paragraph(block, layout, profile, finder))
+            items.append(classify_paragraph(block, layout, finder))
             continue
         analysis = analyse_table(block, layout, finder)
         if analysis is not None:

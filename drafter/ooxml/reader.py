@@ -121,10 +121,10 @@ _OFF = frozenset({"0", "false", "off", "none", "False", "Off", "FALSE", "OFF", "
 
 # What a child of a run is, looked up once per child instead of a chain of comparisons.
 (_K_RPR, _K_FLD_CHAR, _K_TEXT, _K_DEL_TEXT, _K_GRAPHIC, _K_FOOTNOTE, _K_ENDNOTE, _K_COMMENT,
- _K_TRACKED, _K_RUBY) = range(10)
+ _K_TRACKED, _K_RUBY, _K_ALT) = range(11)
 _RUN_CHILD = {
     RPR: _K_RPR, FLD_CHAR: _K_FLD_CHAR, DEL_TEXT: _K_DEL_TEXT,
-    DRAWING: _K_GRAPHIC, PICT: _K_GRAPHIC, OBJECT: _K_GRAPHIC, ALT: _K_GRAPHIC,
+    DRAWING: _K_GRAPHIC, PICT: _K_GRAPHIC, OBJECT: _K_GRAPHIC, ALT: _K_ALT,
     FOOTNOTE_REF: _K_FOOTNOTE, ENDNOTE_REF: _K_ENDNOTE, COMMENT_REF: _K_COMMENT,
     INS: _K_TRACKED, DEL: _K_TRACKED, MOVE_FROM: _K_TRACKED, MOVE_TO: _K_TRACKED, RUBY: _K_RUBY,
     **{tag: _K_TEXT for tag in _TEXT_CHILDREN},
@@ -332,10 +332,10 @@ class _DocumentReader:
         parts = {}
         package_rels = {t.rsplit("/", 1)[-1]: target for _, t, target, mode in self.package.relationships("")
                         if mode != "External"}
-        for kind, fallback in (("core-properties", "docProps/core.xml"),
-                               ("extended-properties", "docProps/app.xml"),
-                               ("custom-properties", "docProps/custom.xml")):
-            name = package_rels.get(kind) or fallback
+        for kind, strict_kind, fallback in (("core-properties", "core-properties", "docProps/core.xml"),
+                                            ("extended-properties", "extendedProperties", "docProps/app.xml"),
+                                            ("custom-properties", "customProperties", "docProps/custom.xml")):
+            name = package_rels.get(kind) or package_rels.get(strict_kind) or fallback
             parts[kind] = self.load(name, "document properties") if self.package.has(name) else None
         try:
             return read_properties(parts["core-properties"], parts["extended-properties"],
@@ -722,9 +722,13 @@ class _PartWalker:
                 "del" if tag == DEL else "moveFrom", change.get(AUTHOR), change.get(DATE), dropped,
                 state.offset, state.offset, change.get(ID)))
 
-    def run(self, run: etree._Element, state: _ParagraphState, deleted: bool) -> None:
-        """One run (or math run): its text, references, drawings and field characters."""
-        rpr = None
+    def run(self, run: etree._Element, state: _ParagraphState, deleted: bool,
+            rpr: etree._Element | None = None) -> None:
+        """One run (or math run): its text, references, drawings and field characters.
+
+        ``rpr`` is the enclosing run's properties when ``run`` is an
+        ``mc:AlternateContent`` branch inside a run.
+        """
         start = state.offset
         fmt = None
         changed = None
@@ -772,6 +776,11 @@ class _PartWalker:
                 elif kind == _K_TRACKED:
                     # math runs wrap their tracked content inside the run
                     self.tracked(child, state, deleted, self.run)
+                    continue
+                elif kind == _K_ALT:
+                    branch = choose_branch(child)
+                    if branch is not None:
+                        self.run(branch, state, deleted, rpr)
                     continue
                 else:  # ruby: the base text is what reads in line
                     base = child.find(RUBY_BASE)
@@ -949,15 +958,43 @@ def _has_alt(picture: etree._Element) -> bool:
     return parent is not None and bool((parent.get("alt") or "").strip())
 
 
+# Namespaces whose markup this reader can take from an mc:Choice (text boxes, groups,
+# canvases, Word 2010+ run and paragraph features, math). A Choice that requires
+# anything else (w16se emoji symbols, chartex, ink) is passed over for the next one
+# or for the Fallback, as Markup Compatibility prescribes.
+UNDERSTOOD_NAMESPACES = frozenset({
+    NS["w"], NS["wps"], NS["wp"], NS["a"], NS["pic"], NS["m"], NS["v"], NS["o"],
+    "http://schemas.microsoft.com/office/word/2010/wordprocessingGroup",
+    "http://schemas.microsoft.com/office/word/2010/wordprocessingCanvas",
+    "http://schemas.microsoft.com/office/word/2010/wordprocessingDrawing",
+    "http://schemas.microsoft.com/office/word/2010/wordml",
+    "http://schemas.microsoft.com/office/word/2012/wordml",
+    "http://schemas.microsoft.com/office/drawing/2010/main",
+    "urn:schemas-microsoft-com:office:word",
+})
+
+
 def choose_branch(alternate: etree._Element) -> etree._Element | None:
-    """The one branch of ``mc:AlternateContent`` to read: the first Choice, else the Fallback."""
+    """The one branch of ``mc:AlternateContent`` to read, never two.
+
+    The first ``mc:Choice`` whose ``Requires`` prefixes all name understood
+    namespaces, else the ``mc:Fallback`` (None when neither exists).
+    """
     fallback = None
     for child in alternate:
-        if child.tag == CHOICE:
+        if child.tag == CHOICE and _understood(child):
             return child
         if child.tag == FALLBACK:
             fallback = child
     return fallback
+
+
+def _understood(choice: etree._Element) -> bool:
+    requires = (choice.get("Requires") or "").split()
+    if not requires:
+        return True
+    namespaces = choice.nsmap
+    return all(namespaces.get(prefix) in UNDERSTOOD_NAMESPACES for prefix in requires)
 
 
 def _unwrapped(parent: etree._Element, wanted: str):

@@ -132,6 +132,14 @@ def test_text_boxes_are_read_once_from_alternate_content_and_follow_their_paragr
     assert not paragraphs[0].has_image
 
 
+def test_a_choice_needing_markup_the_reader_does_not_know_yields_to_the_fallback(tmp_path):
+    emoji = ("<mc:AlternateContent xmlns:w16se='http://schemas.microsoft.com/office/word/2015/wordml/symex'>"
+             "<mc:Choice Requires='w16se'><w16se:symEx w16se:font='Segoe UI Emoji' w16se:char='1F600'/></mc:Choice>"
+             "<mc:Fallback><w:t>\U0001F600</w:t></mc:Fallback></mc:AlternateContent>")
+    body = f"<w:p>{run('Hymy ')}<w:r>{emoji}</w:r></w:p>"
+    assert texts(read(tmp_path, body)) == ["Hymy \U0001F600"]
+
+
 def test_vml_text_box_without_alternate_content_is_read(tmp_path):
     body = (f"<w:p><w:r><w:pict><v:shape><v:textbox><w:txbxContent>{para('vml box')}</w:txbxContent>"
             "</v:textbox></v:shape></w:pict></w:r></w:p>")

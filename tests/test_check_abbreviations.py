@@ -44,8 +44,13 @@ def test_an_undefined_authority_abbreviation_gets_its_full_form_inflected_like_t
 
 
 def test_an_unknown_undefined_abbreviation_is_reported_without_a_fix():
+    found = check("# Johdanto\nNeuvontaa järjestetään yhteistyössä HTPn kanssa.\n", "ABB001")
+    assert [(f.location.text, f.fix) for f in found] == [("HTPn", None)]
+
+
+def test_an_abbreviation_inflected_without_a_colon_gets_an_inflected_full_form():
     found = check("# Johdanto\nNeuvontaa järjestetään yhteistyössä RIKUn kanssa.\n", "ABB001")
-    assert [(f.location.text, f.fix) for f in found] == [("RIKUn", None)]
+    assert found[0].fix.replacement == "Rikosuhripäivystyksen (RIKU)"
 
 
 def test_common_and_configured_abbreviations_need_no_definition():

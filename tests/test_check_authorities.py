@@ -76,6 +76,13 @@ def test_a_body_named_in_the_config_is_known():
     assert check(measure("Ihmiskauppatoimisto"), "AUT001", config=config) == []
 
 
+@needs_voikko
+def test_a_correct_word_near_a_name_in_a_field_is_unknown_not_misspelt():
+    found = check(measure("ulkoministeri"), "AUT001", "AUT002")
+    assert [(f.rule, f.location.text) for f in found] == [("AUT001", "ulkoministeri")]
+    assert "ulkoministeriö" in found[0].message
+
+
 # --- misspellings ---------------------------------------------------------------------------------
 
 def test_a_misspelt_name_in_a_field_gets_an_unsafe_fix_to_the_right_name():

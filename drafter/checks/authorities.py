@@ -268,6 +268,18 @@ def responsible_matches(ctx: CheckContext) -> list[FieldMatch]:
     return cached(ctx, "responsible-matches", build)
 
 
+def _correct_other_word(ctx: CheckContext, name: str, match: AuthorityMatch) -> bool:
+    """Whether a near match is a correctly spelt different word ("ulkoministeri", the minister).
+
+    Such a name is not a misspelling of the ministry; it is reported as unknown,
+    with the ministry suggested.
+    """
+    if match.exact or ctx.language != "fi":
+        return False
+    words = name.split()
+    return bool(words) and is_known_word(words[-1]) is True
+
+
 def _field_finding(ctx: CheckContext, rule: Rule, item: FieldName, **kwargs) -> Finding:
     if item.paragraph is not None:
         return ctx.finding(rule, paragraph=item.paragraph, start=item.start, end=item.end, **kwargs)
@@ -283,7 +295,7 @@ def authority_unknown(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
     misspelling = float(rule.params.get("misspelling_score", 88))
     for item in responsible_matches(ctx):
         match = item.match
-        if match is not None and match.score >= misspelling:
+        if match is not None and match.score >= misspelling and not _correct_other_word(ctx, item.name.name, match):
             continue  # known, or a misspelling (authority-misspelled reports it)
         if match is not None and match.score >= suggest:
             closest = f" Did you mean '{match.corrected(ctx.language)}' (similarity {match.score:.0f} %)?"
@@ -302,7 +314,7 @@ def authority_misspelled(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
     lexicon = lexicon_of(ctx)
     for item in responsible_matches(ctx):
         match = item.match
-        if match is None or match.exact or match.score < threshold:
+        if match is None or match.exact or match.score < threshold or _correct_other_word(ctx, item.name.name, match):
             continue
         correct = match.corrected(ctx.language) if match.language == ctx.language else match.form
         yield _field_finding(ctx, rule, item.name, replacement=correct, name=item.name.name,

@@ -583,6 +583,7 @@ class Lexicon:
         self._by_token: dict[str, list[tuple[_Form, str | None]]] = {}
         self._by_abbr: dict[str, list[_Form]] = {}
         self._choices: list[tuple[str, _Form, str]] = []
+        self._accepted: frozenset[str] | None = None
         self._build_index()
 
     # index -------------------------------------------------------------------
@@ -775,7 +776,9 @@ class Lexicon:
 
     def accepted_words(self) -> set[str]:
         """Lowercased words of every name, abbreviation and term (for the spelling check)."""
-        return set(_accepted_words(self))
+        if self._accepted is None:
+            self._accepted = frozenset(_accepted_words(self))
+        return set(self._accepted)
 
     def is_known_abbreviation(self, abbr: str) -> bool:
         """Whether ``abbr`` is in the abbreviation bank, the config or an authority's abbreviations."""

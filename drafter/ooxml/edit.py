@@ -655,6 +655,6 @@ def _drop_if_empty(element: etree._Element | None) -> None:
 
 
 __all__ = [
-    "EditError", "Segment", "Replacement", "RevisionIds", "locate", "paragraph_segments", "part_segments", "paragraph_text",
-    "paragraph_element", "split_at", "replace_text", "apply_replacements", "now_iso",
+    "EditError", "Segment", "Replacement", "RevisionIds", "locate", "paragraph_segments", "part_segments",
+    "paragraph_text", "paragraph_element", "split_at", "replace_text", "apply_replacements", "now_iso",
 ]

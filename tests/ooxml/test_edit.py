@@ -198,7 +198,9 @@ def test_control_characters_are_refused_before_anything_changes(tmp_path):
 
 
 def test_a_tracked_replacement_deletes_the_old_runs_and_inserts_the_new_text(tmp_path):
-    change = lambda root: replace_text(root, 0, 11, 16, "14.00", tracked=True, author="drafter", date=DATE)  # noqa: E731
+    def change(root):
+        replace_text(root, 0, 11, 16, "14.00", tracked=True, author="drafter", date=DATE)
+
     document, root = edit(tmp_path, para("Kokous klo 14:00 alkaa."), change)
     paragraph = document.body[0]
     assert paragraph.text == "Kokous klo 14.00 alkaa."
@@ -273,7 +275,8 @@ def test_overlapping_edits_are_refused_before_any_change(tmp_path):
 def test_the_edited_part_stays_valid_wordprocessingml_for_python_docx(tmp_path):
     import docx
 
-    body = "<w:p>" + run("Ministeriö ") + f"<w:ins w:id='2' {A}>{run('valmistelee')}</w:ins>" + run(" ohjelman") + "</w:p>"
+    inserted = f"<w:ins w:id='2' {A}>{run('valmistelee')}</w:ins>"
+    body = "<w:p>" + run("Ministeriö ") + inserted + run(" ohjelman") + "</w:p>"
     source = make_docx(tmp_path, body)
     editor = PackageEditor(Package(source))
     root = editor.tree("word/document.xml")

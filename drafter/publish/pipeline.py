@@ -1,0 +1,461 @@
+"""``drafter publish``: make the publication version of a draft and list every edit.
+
+Two stages, each checked by the no-text-lost invariant before anything is written:
+
+1. *Package clean-up* on the source: comments, highlights and draft watermarks
+   removed, tracked changes accepted (or rejected), personal metadata removed and
+   publication properties set. Locations in this stage's changes are the
+   source's paragraphs.
+2. *Text edits* on the accepted draft read back: draft marker words, hidden
+   text (when asked), the fixes of ``drafter check`` (safe ones; unsafe ones when
+   asked), and renumbering of typed measure numbers with every cross-reference.
+   Locations are the output's paragraphs.
+
+After each stage the edited package is read back with the reader and its text
+is compared with the text before the stage with every listed edit applied (see
+:mod:`drafter.publish.textview`); a difference ends publish with one line and no
+output. The input is never modified; outputs are written atomically.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from drafter.errors import DrafterError, OutputError
+from drafter.findings import Change, Finding, FindingLocation
+from drafter.publish.plan import PlannedEdit, plan_fixes, plan_hidden_text, plan_markers, without_overlaps
+from drafter.publish.renumber import plan_renumbering
+from drafter.publish.textview import Join, Stories, TextEdit, check_invariant, minimal_edit
+
+SCHEMA = "drafter.changes/1"
+
+
+@dataclass(frozen=True)
+class PublishOptions:
+    """What publish does; every step is on by default."""
+
+    reject: bool = False
+    keep_comments: bool = False
+    keep_highlights: bool = False
+    keep_metadata: bool = False
+    remove_hidden: bool = False
+    fixes: str = "safe"            # "safe" | "unsafe" | "none"
+    renumber: bool = True
+    remove_markers: bool = True
+    check_remaining: bool = True   # run the checks on the result for ``remaining``
+    config_path: Path | None = None
+    force: bool = False
+
+    @classmethod
+    def from_config(cls, config, **overrides) -> "PublishOptions":
+        """Options from a config's ``[publish]`` table, command-line values laid over them."""
+        settings = dict(getattr(config, "publish", {}) or {})
+        values: dict[str, Any] = {}
+        if settings.get("accept_revisions") is False:
+            values["reject"] = True
+        if settings.get("remove_comments") is False:
+            values["keep_comments"] = True
+        if settings.get("remove_highlights") is False:
+            values["keep_highlights"] = True
+        if settings.get("remove_hidden_text") is True:
+            values["remove_hidden"] = True
+        if settings.get("strip_metadata") is False:
+            values["keep_metadata"] = True
+        if settings.get("renumber") is False:
+            values["renumber"] = False
+        if settings.get("apply_fixes") in ("safe", "unsafe", "none"):
+            values["fixes"] = settings["apply_fixes"]
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**values)
+
+
+@dataclass
+class PublishResult:
+    """What publish did: the change log, the renumbering map, what remains for editors."""
+
+    source: str
+    output: str
+    changes: list[Change] = field(default_factory=list)
+    renumbered: dict[str, int] = field(default_factory=dict)
+    remaining: list[Finding] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    data: bytes = b""
+    redline: bytes | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """The change log exactly per contract §3 (``notes`` added)."""
+        out = {
+            "schema": SCHEMA, "source": self.source, "output": self.output,
+            "changes": [c.to_json() for c in self.changes],
+            "renumbered": dict(self.renumbered),
+            "remaining": [f.to_json() for f in self.remaining],
+        }
+        if self.notes:
+            out["notes"] = list(self.notes)
+        return out
+
+
+def publish_file(source: Path, output: Path, options: PublishOptions | None = None,
+                 redline: bool = False, write: bool = True) -> PublishResult:
+    """Publish ``source`` to ``output``; with ``write`` False only compute the result.
+
+    Raises InputError for an unreadable source, OutputError for a refused output
+    and InvariantError when the text would change without a listed change.
+    """
+    from drafter.config import load_config
+    from drafter.io import check_output_path
+
+    source, output = Path(source), Path(output)
+    options = options or PublishOptions()
+    if write:
+        check_output_path(output, [source], force=options.force)
+    config = load_config(source, options.config_path)
+    result = _Publisher(source, output, options, config).run(redline)
+    if write:
+        from drafter.io import write_bytes_atomic
+
+        write_bytes_atomic(output, result.data, inputs=[source], force=options.force)
+    return result
+
+
+class _Publisher:
+    def __init__(self, source: Path, output: Path, options: PublishOptions, config) -> None:
+        self.source, self.output, self.options, self.config = source, output, options, config
+        self.tmp = tempfile.TemporaryDirectory(prefix="drafter-publish-")
+        self.result = PublishResult(source=source.name, output=output.name)
+
+    def run(self, redline: bool) -> PublishResult:
+        try:
+            return self._run(redline)
+        finally:
+            self.tmp.cleanup()
+
+    # -- helpers ---------------------------------------------------------------
+
+    def _write_tmp(self, name: str, data: bytes) -> Path:
+        path = Path(self.tmp.name) / name
+        path.write_bytes(data)
+        return path
+
+    def _read(self, path: Path):
+        from drafter.ooxml.reader import read_document
+
+        return read_document(str(path))
+
+    def _recognise(self, document):
+        from drafter.structure import recognise
+
+        try:
+            return recognise(document, language=self.config.language, profile=self.config.profile)
+        except Exception as exc:  # noqa: BLE001 - locations are extra; publishing goes on
+            self.result.notes.append(f"structure not recognised ({type(exc).__name__}: {exc}); "
+                                     "changes carry no measure numbers")
+            return None
+
+    @staticmethod
+    def _measure_lookup(programme):
+        """A function giving the number of the measure a body paragraph belongs to (or None)."""
+        body_parts = {p.location.part for p in programme.document.paragraphs()} if programme else set()
+
+        def measure_at(paragraph) -> int | None:
+            if programme is None or paragraph is None or paragraph.location.part not in body_parts:
+                return None
+            found = programme.measure_at(paragraph.location.paragraph)
+            return found.number if found else None
+        return measure_at
+
+    # -- the two stages ---------------------------------------------------------
+
+    def _run(self, redline: bool) -> PublishResult:
+        from drafter.ooxml.package import Package
+        from drafter.ooxml.writer import PackageEditor
+
+        source_doc = self._read(self.source)
+        source_programme = self._recognise(source_doc)
+        measure_at = self._measure_lookup(source_programme)
+        package = Package(str(self.source))
+        editor = PackageEditor(package)
+        stage1_edits: list = []
+        self._clean_package(editor, source_doc, measure_at, stage1_edits)
+        if editor.touched():
+            accepted_path = self._write_tmp("accepted.docx", editor.to_bytes())
+            accepted_doc = self._read(accepted_path)
+            expected = Stories.of(source_doc).apply(stage1_edits)
+            check_invariant(expected, Stories.of(accepted_doc), "publish")
+        else:
+            accepted_path, accepted_doc = self.source, source_doc
+
+        accepted_programme = self._recognise(accepted_doc) if accepted_doc is not source_doc else source_programme
+        measure_at = self._measure_lookup(accepted_programme)
+        planned = self._plan_text_edits(accepted_doc, accepted_programme, measure_at)
+        if planned:
+            data, redline_data = self._apply_text_edits(accepted_path, planned, redline)
+            final_path = self._write_tmp("published.docx", data)
+            final_doc = self._read(final_path)
+            expected = Stories.of(accepted_doc).apply([p.edit for p in planned])
+            check_invariant(expected, Stories.of(final_doc), "publish")
+            self.result.changes.extend(p.change for p in planned)
+        else:
+            data = accepted_path.read_bytes()
+            final_doc = accepted_doc
+            redline_data = data if redline else None
+        self.result.data = data
+        self.result.redline = redline_data
+        if self.options.check_remaining:
+            self._remaining(accepted_programme if final_doc is accepted_doc else self._recognise(final_doc))
+        return self.result
+
+    def _clean_package(self, editor, source_doc, measure_at, edits: list) -> None:
+        from drafter.ooxml import cleanup, metadata
+
+        changes = self.result.changes
+        options = self.options
+        main = editor.main_part
+        paragraphs = {(p.location.part, p.location.paragraph): p for p in source_doc.all_paragraphs()}
+
+        if not options.keep_comments:
+            removal = cleanup.remove_comments(editor)
+            anchors = _comment_anchors(source_doc)
+            for comment in source_doc.comments:
+                where = anchors.get(comment.id)
+                location = FindingLocation(part=main)
+                if where is not None:
+                    location = FindingLocation(measure=measure_at(where[0]), paragraph=where[0].location.paragraph,
+                                               start=where[1], end=where[2],
+                                               text=where[0].text[where[1]:where[2]], part=where[0].location.part)
+                author = comment.author or "unknown author"
+                changes.append(Change("comment-removed", f"{author}: {comment.text}", "", location,
+                                      note=f"comment {comment.id}" + (f" of {comment.date}" if comment.date else "")))
+            if removal.parts and not source_doc.comments:
+                self.result.notes.append("removed comment parts that held no readable comment: "
+                                         + ", ".join(removal.parts))
+        if not options.keep_highlights:
+            for found in cleanup.remove_highlights(editor):
+                paragraph = paragraphs.get((found.part, found.paragraph))
+                location = FindingLocation(
+                    measure=measure_at(paragraph) if paragraph else None, paragraph=found.paragraph,
+                    text=found.text, part=found.part)
+                changes.append(Change("highlight-removed", found.text, found.text, location,
+                                      note="highlight " + ", ".join(c for c in found.colours if c)))
+        if options.remove_markers:
+            for part, text in cleanup.remove_watermarks(editor):
+                changes.append(Change("marker-removed", text, "", FindingLocation(part=part),
+                                      note="draft watermark removed"))
+
+        self._resolve_revisions(editor, source_doc, paragraphs, measure_at, edits)
+        for edit in metadata.stop_tracking(editor):
+            changes.append(Change("metadata-removed", edit.before, edit.after, FindingLocation(part=edit.part),
+                                  note="Track Changes switched off"))
+        if not options.keep_metadata:
+            keep = tuple(self.config.publish.get("keep_custom_properties", ()) or ())
+            for edit in metadata.strip_personal_metadata(editor, keep):
+                changes.append(Change("metadata-removed", edit.before, "", FindingLocation(part=edit.part),
+                                      note=edit.name))
+        settings = self.config.publish
+        values = {key: settings.get(key) for key in ("title", "subject")}
+        keywords = settings.get("keywords")
+        if keywords:
+            values["keywords"] = ", ".join(keywords) if isinstance(keywords, (list, tuple)) else str(keywords)
+        language = settings.get("language") or self.config.language
+        if language:
+            values["language"] = metadata.LANGUAGE_TAGS.get(language, language)
+        for edit in metadata.set_properties(editor, {k: v for k, v in values.items() if v}):
+            changes.append(Change("metadata-set", edit.before, edit.after, FindingLocation(part=edit.part),
+                                  note=edit.name))
+
+    def _resolve_revisions(self, editor, source_doc, paragraphs, measure_at, edits: list) -> None:
+        from drafter.ooxml import revisions
+
+        parts = _revision_parts(editor, self.options.keep_comments)
+        touched = {}
+        for name in parts:
+            if not revisions.may_have_revisions(editor.read(name)):
+                continue
+            touched[name] = editor.tree(name)
+        if not touched:
+            return
+        if self.options.reject:
+            self._reject(editor, source_doc, touched, measure_at, edits)
+            return
+        for name, root in touched.items():
+            resolution = revisions.accept_all(root)
+            edits.extend(Join(name, index) for index in resolution.joined if index >= 0)
+        for paragraph in source_doc.all_paragraphs():
+            for revision in paragraph.revisions:
+                self.result.changes.append(_revision_change(paragraph, revision, measure_at, "revision-accepted"))
+
+    def _reject(self, editor, source_doc, touched, measure_at, edits: list) -> None:
+        """Reject: the expected text is the reader's view of the draft with every revision swapped."""
+        from drafter.ooxml import revisions
+        from drafter.ooxml.package import Package
+        from drafter.ooxml.writer import PackageEditor
+
+        swapped = PackageEditor(Package(str(self.source)))
+        for name in touched:
+            revisions.swap_revisions(swapped.tree(name))
+        swapped_doc = self._read(self._write_tmp("swapped.docx", swapped.to_bytes()))
+        for name, root in touched.items():
+            resolution = revisions.reject_all(root)
+            edits_here = [Join(name, index) for index in resolution.joined if index >= 0]
+            edits.extend(edits_here)
+        before, after = Stories.of(source_doc), Stories.of(swapped_doc)
+        by_key = {(p.location.part, p.location.paragraph): p for p in swapped_doc.all_paragraphs()}
+        by_key.update({(p.location.part, p.location.paragraph): p for p in source_doc.all_paragraphs()})
+        for part in sorted(set(before.parts) | set(after.parts)):
+            old, new = before.parts.get(part, {}), after.parts.get(part, {})
+            for index in sorted(set(old) | set(new)):
+                a, b = old.get(index), new.get(index)
+                if a == b:
+                    continue
+                a, b = a or "", b or ""
+                start, end, was, now = minimal_edit(a, b)
+                if index not in old:
+                    start, end, was, now = 0, 0, "", b
+                paragraph = by_key.get((part, index))
+                location = FindingLocation(
+                    measure=measure_at(paragraph) if paragraph is not None else None, paragraph=index,
+                    start=start, end=end, text=was, part=part)
+                edits.append(TextEdit(part, index, start, end, now))
+                self.result.changes.append(Change("revision-rejected", was, now, location))
+        for paragraph in source_doc.all_paragraphs():
+            for revision in paragraph.revisions:
+                if revision.kind in ("rPrChange", "pPrChange", "other"):
+                    change = _revision_change(paragraph, revision, measure_at, "revision-rejected")
+                    self.result.changes.append(change)
+
+    def _plan_text_edits(self, document, programme, measure_at) -> list[PlannedEdit]:
+        options = self.options
+        ordered: list[PlannedEdit] = []
+        if options.renumber and programme is not None:
+            plan = plan_renumbering(programme)
+            ordered.extend(plan.edits)
+            self.result.renumbered = plan.renumbered
+            self.result.remaining.extend(plan.remaining)
+        if options.remove_markers:
+            ordered.extend(plan_markers(document, measure_at))
+        if options.remove_hidden:
+            ordered.extend(plan_hidden_text(document, measure_at))
+        if options.fixes != "none" and programme is not None:
+            findings = self._check(programme)
+            fixes, _ = plan_fixes(findings, document, options.fixes == "unsafe")
+            ordered.extend(fixes)
+        kept, dropped = without_overlaps(ordered)
+        for planned in dropped:
+            self.result.notes.append(
+                f"{planned.change.kind} at {planned.edit.part} paragraph {planned.edit.paragraph} was not made: "
+                "it overlaps another edit")
+        if dropped and any(p.change.kind in ("measure-renumbered", "reference-updated") for p in dropped):
+            self.result.renumbered = _renumbered_of(kept)
+        return kept
+
+    def _check(self, programme) -> list[Finding]:
+        from drafter.checks.engine import run_checks
+
+        try:
+            return list(run_checks(programme, self.config).findings)
+        except DrafterError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - fixes are optional; the publication still stands
+            self.result.notes.append(f"checks could not run, no fixes applied ({type(exc).__name__}: {exc})")
+            return []
+
+    def _apply_text_edits(self, accepted_path: Path, planned: list[PlannedEdit],
+                          redline: bool) -> tuple[bytes, bytes | None]:
+        from drafter.ooxml.edit import EditError, apply_replacements
+        from drafter.ooxml.package import Package
+        from drafter.ooxml.writer import PackageEditor
+
+        by_part: dict[str, list] = {}
+        for p in planned:
+            by_part.setdefault(p.edit.part, []).append((p.edit.paragraph, p.edit.start, p.edit.end, p.edit.new_text))
+        outputs = []
+        for tracked in ((False, True) if redline else (False,)):
+            editor = PackageEditor(Package(str(accepted_path)))
+            for part, edits in by_part.items():
+                try:
+                    apply_replacements(editor.tree(part), edits, tracked=tracked, author="drafter")
+                except EditError as exc:
+                    raise PublishError(f"publish: an edit in {part} could not be made ({exc}); "
+                                       "nothing was written") from None
+            outputs.append(editor.to_bytes())
+        return outputs[0], (outputs[1] if redline else None)
+
+    def _remaining(self, programme) -> None:
+        """Findings of the published text that an editor must still look at."""
+        if programme is None:
+            return
+        seen = {(f.rule, f.location.paragraph, f.location.start) for f in self.result.remaining}
+        self.result.remaining.extend(f for f in self._check(programme)
+                                     if (f.rule, f.location.paragraph, f.location.start) not in seen)
+
+
+class PublishError(DrafterError):
+    """Publishing could not be completed; nothing was written."""
+
+
+def _renumbered_of(kept: list[PlannedEdit]) -> dict[str, int]:
+    out = {}
+    for p in kept:
+        if p.change.kind == "measure-renumbered":
+            out[p.change.before] = int(p.change.after)
+    return out
+
+
+def _revision_parts(editor, keep_comments: bool) -> list[str]:
+    from drafter.ooxml.cleanup import story_parts
+
+    names = story_parts(editor)
+    for kind in ("styles", "numbering") + (("comments",) if keep_comments else ()):
+        for target in editor.related(editor.main_part, kind):
+            if target not in names:
+                names.append(target)
+    return names
+
+
+def _comment_anchors(document) -> dict[str, tuple]:
+    anchors = {}
+    for paragraph in document.all_paragraphs():
+        for anchor in paragraph.comments:
+            anchors.setdefault(anchor.comment_id, (paragraph, anchor.start, anchor.end))
+    return anchors
+
+
+_REVISION_NOTES = {
+    "ins": "inserted text", "del": "deleted text", "moveTo": "moved text (destination)",
+    "moveFrom": "moved text (origin)", "rPrChange": "formatting change", "pPrChange": "paragraph formatting change",
+    "paragraph-mark-ins": "paragraph break inserted", "paragraph-mark-del": "paragraph break deleted",
+    "other": "table, section or numbering property change",
+}
+
+
+def _revision_change(paragraph, revision, measure_at, kind: str) -> Change:
+    text = paragraph.text
+    accepted = kind == "revision-accepted"
+    if revision.kind in ("ins", "moveTo"):
+        inserted = text[revision.start:revision.end]
+        before, after = ("", inserted) if accepted else (inserted, "")
+    elif revision.kind in ("del", "moveFrom"):
+        before, after = (revision.text, "") if accepted else ("", revision.text)
+    elif revision.kind == "paragraph-mark-del":
+        before, after = ("\n", "") if accepted else ("", "")
+    elif revision.kind == "paragraph-mark-ins":
+        before, after = ("", "\n") if accepted else ("\n", "")
+    else:
+        span = text[revision.start:revision.end]
+        before = after = span
+    location = FindingLocation(measure=measure_at(paragraph), paragraph=paragraph.location.paragraph,
+                               start=revision.start, end=revision.end, text=text[revision.start:revision.end],
+                               part=paragraph.location.part)
+    note = _REVISION_NOTES.get(revision.kind, revision.kind)
+    if revision.author:
+        note += f" by {revision.author}"
+    if revision.date:
+        note += f" ({revision.date})"
+    return Change(kind, before, after, location, note=note)
+
+
+__all__ = ["PublishOptions", "PublishResult", "PublishError", "publish_file", "SCHEMA"]

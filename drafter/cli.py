@@ -256,6 +256,47 @@ def explain_command(rule: str, fmt: str) -> None:
     click.echo(explain_json(found) if fmt == "json" else explain_text(found), nl=False)
 
 
+# -- publish -----------------------------------------------------------------
+
+@main.command("publish")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="The publication version to write (.docx).")
+@click.option("--changes", "changes_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the change log as JSON (schema drafter.changes/1).")
+@click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the change report for people: changes.md or changes.html.")
+@click.option("--redline", "redline_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the accepted draft with publish's own edits as tracked changes.")
+@click.option("--reject", is_flag=True, default=None, help="Reject tracked changes instead of accepting them.")
+@click.option("--keep-comments", is_flag=True, default=None, help="Keep comments.")
+@click.option("--keep-highlights", is_flag=True, default=None, help="Keep highlighting.")
+@click.option("--keep-metadata", is_flag=True, default=None, help="Keep author, company and other personal metadata.")
+@click.option("--remove-hidden", is_flag=True, default=None, help="Remove text formatted as hidden.")
+@click.option("--keep-markers", is_flag=True, default=False, help="Keep LUONNOS/DRAFT/UTKAST markers and watermarks.")
+@click.option("--no-fixes", is_flag=True, help="Apply no fixes of drafter check.")
+@click.option("--unsafe-fixes", is_flag=True, help="Apply unsafe fixes too (term and authority normalisation).")
+@click.option("--no-renumber", is_flag=True, help="Leave measure numbers and references as they are.")
+@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="drafter.toml to use instead of the one found next to the draft.")
+@click.option("--force", is_flag=True, help="Replace existing output files.")
+def publish_command(file: Path, output: Path, changes_path: Path | None, report_path: Path | None,
+                    redline_path: Path | None, reject: bool | None, keep_comments: bool | None,
+                    keep_highlights: bool | None, keep_metadata: bool | None, remove_hidden: bool | None,
+                    keep_markers: bool, no_fixes: bool, unsafe_fixes: bool, no_renumber: bool,
+                    config_path: Path | None, force: bool) -> None:
+    """Make the publication version of a draft and report every change made."""
+    from drafter.publish.cli_support import run_publish
+
+    summary = run_publish(
+        file, output, changes_path=changes_path, report_path=report_path, redline_path=redline_path,
+        reject=reject, keep_comments=keep_comments, keep_highlights=keep_highlights,
+        keep_metadata=keep_metadata, remove_hidden=remove_hidden, keep_markers=keep_markers,
+        no_fixes=no_fixes, unsafe_fixes=unsafe_fixes, no_renumber=no_renumber,
+        config_path=config_path, force=force)
+    click.echo(summary, err=True)
+
+
 def _emit(text: str, output: Path | None, source: Path, force: bool = True) -> None:
     if output is None:
         click.echo(text, nl=False)

@@ -37,10 +37,7 @@ _ABBR_PERIOD = re.compile(r"\b(?:mm|ks|esim|ns|nk|ym|yms|vrt|ts|em|ao|n|t\.ex|bl
 
 def cached(ctx: CheckContext, key: str, build: Callable[[], T]) -> T:
     """``build()`` once per context: kinds that share an analysis compute it once."""
-    store = ctx.__dict__.setdefault("_lexicon_cache", {})
-    if key not in store:
-        store[key] = build()
-    return store[key]
+    return ctx.cached(key, build)
 
 
 def lexicon_of(ctx: CheckContext) -> Lexicon:

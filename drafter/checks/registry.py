@@ -101,6 +101,13 @@ class CheckContext:
         self._nlp = nlp
         self.lexicon = lexicon
         self._by_location: dict[tuple[str, int], Paragraph] | None = None
+        self._cache: dict[str, Any] = {}
+
+    def cached(self, key: str, build: Callable[[], Any]) -> Any:
+        """``build()`` once per context: kinds that share an analysis compute it once."""
+        if key not in self._cache:
+            self._cache[key] = build()
+        return self._cache[key]
 
     @property
     def nlp(self):

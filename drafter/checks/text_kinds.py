@@ -101,11 +101,7 @@ def _as_list(value: Any) -> list:
 
 
 def _cache(ctx: CheckContext) -> dict:
-    cache = ctx.__dict__.get("_text_kind_cache")
-    if cache is None:
-        cache = {}
-        ctx.__dict__["_text_kind_cache"] = cache
-    return cache
+    return ctx.cached("text-kinds", dict)
 
 
 def _whole(paragraphs: Iterable[Paragraph]) -> list[TextUnit]:

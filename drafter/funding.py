@@ -51,11 +51,11 @@ _MULTIPLIERS = [
     (r"(?:mrd\.?|miljardia?|miljarder|billion)", 1_000_000_000),
     (r"(?:t\.|tuhatta|tusen|thousand|k)", 1_000),
 ]
-_NUMBER = r"\d{1,3}(?:[  ]\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[,.]\d+)?"
+_NUMBER = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[,.]\d+)?"
 _CURRENCY = r"(?:euroa?|euros?|eur\b|€)"
 _AMOUNT = re.compile(
     rf"(?:(?:€|EUR)\s?(?P<pre>{_NUMBER})(?:\s*(?P<premult>{'|'.join(m for m, _ in _MULTIPLIERS)})(?!\w))?)"
-    rf"|(?<![\d,.])(?P<num>{_NUMBER})\s*(?:(?P<mult>{'|'.join(m for m, _ in _MULTIPLIERS)})\s*)?{_CURRENCY}",
+    rf"|(?<![\d,.\u00a0\u202f])(?P<num>{_NUMBER})\s*(?:(?P<mult>{'|'.join(m for m, _ in _MULTIPLIERS)})\s*)?{_CURRENCY}",
     re.IGNORECASE,
 )
 _PERSON_YEARS = re.compile(
@@ -208,7 +208,7 @@ def find_person_years(text: str) -> float:
 
 def parse_number(written: str) -> float | None:
     """ "200 000" → 200000, "1,2" → 1.2, "1,200,000" → 1200000, "1.5" → 1.5."""
-    cleaned = written.replace(" ", "").replace(" ", "").replace(" ", "")
+    cleaned = re.sub(r"[ \u00a0\u202f]", "", written)
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", cleaned):
         cleaned = cleaned.replace(",", "")
     cleaned = cleaned.replace(",", ".")
@@ -256,6 +256,10 @@ def classify_funding(measure, params: Mapping[str, Any], note: str | None = None
     increase = _first_phrase(lowered, params.get("increase_words", ()))
     unclear = _first_phrase(lowered, params.get("unclear_words", ()))
 
+    if not field_text and not (amounts or person_years):
+        # Without a funding line, words alone in the body ("harkitaan, tarvitaanko
+        # lisäresursseja") are musings, not a request.
+        separate = increase = None
     status: FundingStatus
     matched: str | None
     if (official or existing) and not increase:

@@ -129,12 +129,19 @@ def test_the_programme_summary_lists_measures_needing_funding():
     assert check("FUN004", "Virkatyönä.", "Nykyisten kehysten puitteissa.") == []
 
 
-def test_unclear_funding_is_flagged_and_missing_funding_defers_to_the_structure_rule():
+def test_unclear_funding_is_flagged():
     assert [f.location.measure for f in check("FUN002", "Virkatyönä.", "Selvitetään.")] == [2]
+    assert check("FUN002", "Virkatyönä.", "Kehitysyhteistyömäärärahojen puitteissa.") == []
+
+
+def test_a_missing_funding_line_is_a_funding_finding_unless_funding_is_not_required():
     no_line = DRAFT.format(one="Virkatyönä.", two="x").replace("Rahoitus: x\n", "")
-    assert check("FUN001", "", "", text=no_line) == []
-    found = check("FUN001", "", "", text=no_line, config={"required_fields": ["responsible"]})
-    assert [f.location.measure for f in found] == [2]
+    (finding,) = check("FUN001", "", "", text=no_line)
+    assert finding.category == "funding" and finding.location.measure == 2
+    assert check("STR001", "", "", text=no_line) == []
+    assert check("FUN001", "", "", text=no_line, config={"required_fields": ["responsible"]}) == []
+    said_in_text = no_line.replace("Vastuutaho: OM", "Toteutetaan virkatyönä.\nVastuutaho: OM")
+    assert check("FUN001", "", "", text=said_in_text) == []
 
 
 def test_swedish_budget_note_check():

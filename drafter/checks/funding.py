@@ -40,16 +40,16 @@ def funding_status(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
     """Each measure says how it is funded ("missing"), in words that can be classified ("unclear")."""
     problem = rule.params.get("problem", "missing")
     summary = _summary(rule, ctx)
-    # A missing funding field is already reported by the structure rules when
-    # funding is a required field; the funding rule then stays silent.
-    structure_covers = "funding" in required_fields(rule, ctx)
+    # Missing funding is a finding only where funding is a required field
+    # (the default; drafter.toml's required_fields can drop it). An empty
+    # funding line is the measure-field-empty rule's business.
+    if problem == "missing" and "funding" not in required_fields(rule, ctx):
+        return
     for measure, funding in _measures(ctx, summary):
         if funding.status != problem:
             continue
-        if problem == "missing" and structure_covers and measure.field("funding") is None:
-            continue
         if problem == "missing" and measure.field("funding") is not None:
-            continue  # an empty field: the measure-field-empty rule says so
+            continue
         yield _on_funding_line(ctx, rule, measure, rule.format(
             measure=measure_name(measure), funding=(funding.funding_text or "").strip()))
 

@@ -128,12 +128,18 @@ def blank(value: str | None, placeholders: Iterable[str] = ()) -> bool:
 
 # --- kinds -----------------------------------------------------------------
 
-@kind("measure-fields", params={"problem": True, "fields": False, "field_words": False, "placeholders": False})
+@kind("measure-fields", params={"problem": True, "fields": False, "field_words": False, "placeholders": False,
+                                "delegated": False})
 def measure_fields(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
-    """Each measure has the required fields ("missing"), and none of them is empty ("empty")."""
+    """Each measure has the required fields ("missing"), and none of them is empty ("empty").
+
+    Required fields listed in ``delegated`` are left to another rule (a
+    missing funding line is a funding finding, reported by funding-missing).
+    """
     problem = rule.params.get("problem", "missing")
     placeholders = rule.params.get("placeholders") or ()
-    wanted = required_fields(rule, ctx)
+    delegated = set(rule.params.get("delegated") or ()) if problem == "missing" else set()
+    wanted = [key for key in required_fields(rule, ctx) if key not in delegated]
     for measure in ctx.programme.measures:
         for key in wanted:
             found = measure.field(key)

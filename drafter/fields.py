@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-import re
 
-# "ja"/"och"/"and"/"sekä" join names, except after a hyphenated first part
-# ("työ- ja elinkeinoministeriö", "social- och hälsovårdsministeriet").
-_SEPARATORS = re.compile(r"\s*[,;]\s*|(?<!-)\s+(?:ja|sekä|och|samt|and)\s+", re.IGNORECASE)
-
-
-def split_names(value: str) -> list[str]:
+def split_names(value: str, language: str | None = None) -> list[str]:
     """Split a responsible-authority line into names, keeping compound names whole.
+
+    Commas and semicolons always separate; "ja"/"och"/"and" separate except
+    inside a known authority name, after a hyphenated first part, or between two
+    modifiers of one name (see drafter.structure.names).
 
     >>> split_names("SM, Poliisihallitus ja työ- ja elinkeinoministeriö")
     ['SM', 'Poliisihallitus', 'työ- ja elinkeinoministeriö']
+    >>> split_names("OM ja Kriminologian ja oikeuspolitiikan instituutti")
+    ['OM', 'Kriminologian ja oikeuspolitiikan instituutti']
     """
-    value = value.strip().rstrip(".")
-    parts = [p.strip(" .") for p in _SEPARATORS.split(value)]
-    return [p for p in parts if p]
+    from drafter.structure.names import split_responsible
+
+    return split_responsible(value, language)

@@ -24,11 +24,8 @@ _PHRASE_PARAMS = {
 def _summary(rule: Rule, ctx: CheckContext) -> FundingSummary:
     """The programme's funding summary with this rule's params layered over the pack's."""
     params: dict[str, Any] = {k: v for k, v in rule.params.items() if k != "problem"}
-    cache = ctx.programme.__dict__.setdefault("_drafter_funding_cache", {})
-    key = (id(ctx.config), repr(sorted(params.items(), key=lambda kv: kv[0])))
-    if key not in cache:
-        cache[key] = funding_summary(ctx.programme, ctx.config, params)
-    return cache[key]
+    key = "funding:" + repr(sorted(params.items(), key=lambda kv: kv[0]))
+    return ctx.cached(key, lambda: funding_summary(ctx.programme, ctx.config, params))
 
 
 def _measures(ctx: CheckContext, summary: FundingSummary) -> Iterator[tuple[Any, MeasureFunding]]:

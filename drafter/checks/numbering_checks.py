@@ -128,12 +128,11 @@ def _missing_phrase(noun: str, missing: Sequence[int], show=str) -> str:
 
 
 def _measure_analysis(ctx: CheckContext) -> tuple[list, SequenceAnalysis]:
-    cache = ctx.programme.__dict__.setdefault("_drafter_numbering_cache", {})
-    if "measures" not in cache:
+    def build() -> tuple[list, SequenceAnalysis]:
         numbered = [m for m in ctx.programme.measures if m.number is not None]
-        analysis = analyse_sequence([m.number for m in numbered], [(m.chapter, m.objective) for m in numbered])
-        cache["measures"] = (numbered, analysis)
-    return cache["measures"]
+        return numbered, analyse_sequence([m.number for m in numbered], [(m.chapter, m.objective) for m in numbered])
+
+    return ctx.cached("numbering:measures", build)
 
 
 def renumbering(ctx: CheckContext) -> dict[int, int]:

@@ -18,6 +18,13 @@ Documented decisions (see also :mod:`drafter.ooxml.text`):
   ``font_size`` is set only where direct formatting differs from the styles' size.
 - A paragraph whose mark is deleted but that keeps text stays a paragraph of its own
   (with a ``paragraph-mark-del`` revision), so locations map back one-to-one.
+- A wholly deleted paragraph (every run and its mark deleted) is left out of the
+  blocks but keeps its index; its revisions move to the next paragraph of the same
+  story at offset 0, where its text stood in the accepted view (or to the end of the
+  story's last paragraph). So no emitted paragraph has ``deleted=True``, and no
+  tracked deletion goes unreported.
+- Table, row, cell and section property changes (``w:tblPrChange``, ``w:cellIns``,
+  ``w:sectPrChange`` ...) become ``other`` revisions on the next paragraph.
 - A deleted table row stays in ``Table.rows`` with ``deleted=True`` and no cells, so
   row indices match the XML; its text is out of the accepted view.
 - ``Table.index`` is the index among the part's top-level tables for a top-level
@@ -45,7 +52,6 @@ from drafter.ooxml.text import DEL_TEXT, M_T, T, paragraph_elements, run_child_t
 
 # -- tags -------------------------------------------------------------------
 
-W_NS = NS["w"]
 P, R, PPR, RPR, TBL, TR, TC = w("p"), w("r"), w("pPr"), w("rPr"), w("tbl"), w("tr"), w("tc")
 SDT, SDT_CONTENT, CUSTOM_XML, SMART_TAG = w("sdt"), w("sdtContent"), w("customXml"), w("smartTag")
 HYPERLINK, FLD_SIMPLE, FLD_CHAR, INSTR_TEXT = w("hyperlink"), w("fldSimple"), w("fldChar"), w("instrText")

@@ -157,13 +157,13 @@ def funding_params(language: str) -> dict[str, Any]:
 def _pack_params(language: str) -> Mapping[str, Any]:
     params: dict[str, Any] = dict(_FALLBACK[language])
     pack = RULES_DIR / language / "programme.yaml"
-    try:
-        import yaml
+    import yaml
 
+    try:
         data = yaml.safe_load(pack.read_text(encoding="utf-8")) or {}
-    except (OSError, ValueError, ImportError):
+    except (OSError, yaml.YAMLError):  # a broken pack must not break a report
         return params
-    except Exception:  # a YAML error must not break a report
+    if not isinstance(data, dict):
         return params
     for rule in data.get("rules", []) or []:
         if rule.get("kind") in ("funding-status", "budget-note") and isinstance(rule.get("params"), dict):

@@ -11,9 +11,7 @@ from typing import Any, Iterator, Mapping
 from drafter.checks.registry import CheckContext, Rule, kind
 from drafter.checks.structure_checks import measure_name, on_title, required_fields
 from drafter.findings import Finding
-from drafter.funding import (
-    DEFAULT_NOTE_THRESHOLD, FundingSummary, MeasureFunding, budget_note_for, format_euros, funding_summary,
-)
+from drafter.funding import FundingSummary, MeasureFunding, budget_note_for, format_euros, funding_summary
 
 _PHRASE_PARAMS = {
     "official_work": False, "existing_resources": False, "separate_funding": False,
@@ -102,4 +100,4 @@ def _on_funding_line(ctx: CheckContext, rule: Rule, measure, message: str,
     return on_title(ctx, rule, measure, message, details=details)
 
 
-__all__ = ["funding_status", "budget_note", "funding_summary_kind", "DEFAULT_NOTE_THRESHOLD"]
+__all__ = ["funding_status", "budget_note", "funding_summary_kind"]

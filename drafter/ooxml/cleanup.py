@@ -111,7 +111,7 @@ def remove_highlights(editor: PackageEditor) -> list[HighlightRemoval]:
     """Remove ``w:highlight`` from run and paragraph-mark properties in every story part."""
     out: list[HighlightRemoval] = []
     for name in story_parts(editor):
-        if b"highlight" not in editor.read(name):
+        if b"highlight" not in editor.read(name) or next(editor.peek(name).iter(HIGHLIGHT), None) is None:
             continue
         root = editor.tree(name)
         index = {p: i for i, p in enumerate(paragraph_elements(root))}
@@ -158,7 +158,8 @@ def remove_watermarks(editor: PackageEditor, markers: tuple[str, ...] = DRAFT_MA
     out: list[tuple[str, str]] = []
     for name in editor.related(editor.main_part, "header"):
         data = editor.read(name)
-        if b"textpath" not in data:
+        if b"textpath" not in data or not any(is_draft_marker(p.get("string") or "", markers)
+                                               for p in editor.peek(name).iter(V_TEXTPATH)):
             continue
         root = editor.tree(name)
         shapes: list[tuple[etree._Element, str]] = []

@@ -59,7 +59,7 @@ def strip_personal_metadata(editor: PackageEditor, keep: tuple[str, ...] = ()) -
     """Remove personal properties and revision ids; return what was removed."""
     edits: list[MetadataEdit] = []
     core = _package_part(editor, "core-properties", "docProps/core.xml")
-    if core is not None:
+    if core is not None and any(editor.peek(core).find(tag) is not None for tag, _ in _CORE_PERSONAL):
         root = editor.tree(core)
         for tag, label in _CORE_PERSONAL:
             for element in root.findall(tag):
@@ -75,7 +75,8 @@ def strip_personal_metadata(editor: PackageEditor, keep: tuple[str, ...] = ()) -
                     edits.append(MetadataEdit(name, (element.text or "").strip(), "", app))
                     root.remove(element)
     custom = _package_part(editor, "custom-properties", "docProps/custom.xml")
-    if custom is not None:
+    if custom is not None and any(isinstance(p.tag, str) and p.get("name") not in keep
+                                  for p in editor.peek(custom)):
         root = editor.tree(custom)
         for prop in list(root):
             name = prop.get("name") if isinstance(prop.tag, str) else None
@@ -172,10 +173,13 @@ def set_properties(editor: PackageEditor, values: dict[str, str]) -> list[Metada
         core = "docProps/core.xml"
         editor.put(core, _empty_core(), CORE_CONTENT_TYPE)
         _add_package_relationship(editor, CORE_TYPE, core)
-    root = editor.tree(core)
     edits = []
     for key, value in wanted.items():
         tag = _CORE_SETTABLE[key]
+        current = editor.peek(core).find(tag)
+        if current is not None and (current.text or "").strip() == value:
+            continue
+        root = editor.tree(core)
         element = root.find(tag)
         old = (element.text or "").strip() if element is not None else ""
         if old == value:
@@ -193,6 +197,9 @@ def set_properties(editor: PackageEditor, values: dict[str, str]) -> list[Metada
 def _set_default_language(editor: PackageEditor, tag: str) -> list[MetadataEdit]:
     styles = editor.related(editor.main_part, "styles")
     if not styles:
+        return []
+    current = editor.peek(styles[0]).find(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}/{w('lang')}")
+    if current is not None and current.get(w("val")) == tag:
         return []
     root = editor.tree(styles[0])
     defaults = root.find(w("docDefaults"))

@@ -69,6 +69,16 @@ class PackageEditor:
                                           self.package.limits)
         return self._trees[name]
 
+    def peek(self, name: str) -> etree._Element:
+        """Part ``name`` parsed for reading only: changes to this tree are NOT saved.
+
+        Use it to decide whether a part needs editing, so parts that need none
+        are copied byte-for-byte.
+        """
+        if name in self._trees:
+            return self._trees[name]
+        return parse_xml(to_transitional(self.read(name)), f"{self.package.path}: {name}", self.package.limits)
+
     def touched(self) -> set[str]:
         """Names of parts whose tree was asked for (and will be serialised)."""
         return set(self._trees)
@@ -116,7 +126,7 @@ class PackageEditor:
             return []
         folder = posixpath.dirname(source)
         out = []
-        for rel in self.tree(name).iter(f"{{{NS_PR}}}Relationship"):
+        for rel in self.peek(name).iter(f"{{{NS_PR}}}Relationship"):
             mode = rel.get("TargetMode", "Internal")
             target = rel.get("Target", "")
             if mode != "External":
@@ -135,6 +145,8 @@ class PackageEditor:
         wanted = set(targets)
         name = self.rels_name(source)
         if not wanted or not self.has(name):
+            return []
+        if not any(target in wanted for _, _, target, mode in self.relationships(source) if mode != "External"):
             return []
         root = self.tree(name)
         folder = posixpath.dirname(source)

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -157,15 +157,21 @@ class _Publisher:
             return None
 
     @staticmethod
-    def _measure_lookup(programme):
-        """A function giving the number of the measure a body paragraph belongs to (or None)."""
+    def _measure_lookup(programme, new_numbers: dict[int, int] | None = None):
+        """A function giving the number of the measure a body paragraph belongs to (or None).
+
+        With ``new_numbers`` (measure opening paragraph -> number after renumbering)
+        the number is the one the measure has in the output.
+        """
         body_parts = {p.location.part for p in programme.document.paragraphs()} if programme else set()
 
         def measure_at(paragraph) -> int | None:
             if programme is None or paragraph is None or paragraph.location.part not in body_parts:
                 return None
             found = programme.measure_at(paragraph.location.paragraph)
-            return found.number if found else None
+            if found is None:
+                return None
+            return (new_numbers or {}).get(found.location.paragraph, found.number)
         return measure_at
 
     # -- the two stages ---------------------------------------------------------
@@ -332,6 +338,10 @@ class _Publisher:
         ordered: list[PlannedEdit] = []
         if options.renumber and programme is not None:
             plan = plan_renumbering(programme)
+            measure_at = self._measure_lookup(programme, plan.new_numbers)
+            plan.edits = [PlannedEdit(replace(p.change, location=replace(p.change.location,
+                                                                         measure=measure_at(_Where(p.edit)))), p.edit)
+                          if p.change.kind == "reference-updated" else p for p in plan.edits]
             ordered.extend(plan.edits)
             self.result.renumbered = plan.renumbered
             self.result.remaining.extend(plan.remaining)
@@ -342,7 +352,9 @@ class _Publisher:
         if options.fixes != "none" and programme is not None:
             findings = self._check(programme)
             fixes, _ = plan_fixes(findings, document, options.fixes == "unsafe")
-            ordered.extend(fixes)
+            ordered.extend(PlannedEdit(replace(p.change, location=replace(p.change.location,
+                                                                           measure=measure_at(_Where(p.edit)))),
+                                       p.edit) for p in fixes)
         kept, dropped = without_overlaps(ordered)
         for planned in dropped:
             self.result.notes.append(
@@ -391,6 +403,15 @@ class _Publisher:
         seen = {(f.rule, f.location.paragraph, f.location.start) for f in self.result.remaining}
         self.result.remaining.extend(f for f in self._check(programme)
                                      if (f.rule, f.location.paragraph, f.location.start) not in seen)
+
+
+class _Where:
+    """A stand-in paragraph for a measure lookup by location only."""
+
+    def __init__(self, edit: TextEdit) -> None:
+        from drafter.blocks import Location
+
+        self.location = Location(edit.part, edit.paragraph)
 
 
 class PublishError(DrafterError):

@@ -35,6 +35,8 @@ class RenumberPlan:
     edits: list[PlannedEdit] = field(default_factory=list)
     renumbered: dict[str, int] = field(default_factory=dict)
     remaining: list[Finding] = field(default_factory=list)
+    # main-part paragraph index of each measure's opening paragraph -> its number after publishing
+    new_numbers: dict[int, int] = field(default_factory=dict)
 
 
 def plan_renumbering(programme: Programme) -> RenumberPlan:
@@ -67,6 +69,8 @@ def plan_renumbering(programme: Programme) -> RenumberPlan:
     for position, (measure, paragraph, span) in enumerate(sequence):
         new = start + position
         old = measure.number
+        if span is not None:
+            plan.new_numbers[measure.location.paragraph] = new
         if old in seen:
             duplicates.add(old)
         elif span is not None:

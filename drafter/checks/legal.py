@@ -18,7 +18,9 @@ from typing import Iterable, Iterator, Mapping
 from drafter.checks.registry import CheckContext, Rule, kind
 from drafter.checks.structure_checks import measure_name
 from drafter.findings import Finding
-from drafter.statutes import StatuteReference, find_form_errors, find_statute_references, is_specific_act
+from drafter.statutes import (
+    StatuteReference, act_base, find_form_errors, find_statute_references, is_specific_act,
+)
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ\d])")
 
@@ -46,7 +48,7 @@ def _ordinal_periods(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
     chapter or a subsection (a legal citation: "25 luvun 3. §", "3. §:n 2
     momentti"), or when most of the draft's section references go without it.
     """
-    references = [(p, r) for p in _paragraphs(ctx) for r in find_statute_references(p.text, ctx.language)]
+    references = [(p, r) for p, found in _statute_references(ctx) for r in found]
     plain = sum(1 for _, r in references if not r.ordinal)
     ordinal = len(references) - plain
     for paragraph, reference in references:
@@ -120,8 +122,7 @@ def _statute_occurrences(ctx: CheckContext, words: re.Pattern | None) -> list[_O
     occurrences: list[_Occurrence] = []
     aliases: dict[str, str] = {}
     found = []
-    for order, paragraph in enumerate(_paragraphs(ctx)):
-        references = find_statute_references(paragraph.text, ctx.language)
+    for order, (paragraph, references) in enumerate(_statute_references(ctx)):
         for reference in references:
             if reference.act and reference.act_number:
                 aliases[_base(reference)] = reference.act_number
@@ -145,8 +146,6 @@ def _statute_occurrences(ctx: CheckContext, words: re.Pattern | None) -> list[_O
 
 
 def _base(reference: StatuteReference) -> str:
-    from drafter.statutes import act_base
-
     return act_base(reference.act or "")
 
 
@@ -164,6 +163,13 @@ def _word_pattern(words: Iterable[str]) -> re.Pattern | None:
     if not words:
         return None
     return re.compile(r"(?<![\wåäö])(?:" + "|".join(re.escape(w) for w in words) + r")", re.IGNORECASE)
+
+
+def _statute_references(ctx: CheckContext) -> list[tuple[object, list[StatuteReference]]]:
+    """Every readable paragraph with the statute references in it, found once per run."""
+    return ctx.cached("legal:statutes", lambda: [
+        (p, find_statute_references(p.text, ctx.language)) for p in _paragraphs(ctx)
+    ])
 
 
 def _paragraphs(ctx: CheckContext):

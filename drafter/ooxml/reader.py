@@ -519,7 +519,7 @@ class _PartWalker:
             style = tbl_pr.find(_TBL_STYLE)
             style_id = style.get(VAL) if style is not None else None
         rows = []
-        for row_index, tr in enumerate(_unwrapped(tbl, TR)):
+        for row_index, tr in enumerate(self.unwrapped(tbl, TR)):
             header = inserted = deleted = False
             tr_pr = tr.find(_TR_PR)
             self.carry_property_changes(tr_pr)
@@ -536,7 +536,7 @@ class _PartWalker:
             if deleted:
                 self.deleted_rows += 1
             try:
-                for cell_index, tc in enumerate(_unwrapped(tr, TC)):
+                for cell_index, tc in enumerate(self.unwrapped(tr, TC)):
                     where = outer if outer is not None else (
                         (index, row_index, cell_index) if container != "textbox" else None)
                     tc_pr = tc.find(_TC_PR)
@@ -556,6 +556,32 @@ class _PartWalker:
                     self.deleted_rows -= 1
             rows.append(Row(() if deleted else tuple(cells), header, inserted, deleted))
         return Table(index, tuple(rows), style_id)
+
+    def unwrapped(self, parent: etree._Element, wanted: str):
+        """Children of ``parent`` tagged ``wanted`` (rows, cells), looking through sdt/customXml wrappers.
+
+        Comment ranges between rows or cells are tracked like those between paragraphs.
+        """
+        for child in parent:
+            tag = child.tag
+            if tag == wanted:
+                yield child
+            elif tag == SDT:
+                content = child.find(SDT_CONTENT)
+                if content is not None:
+                    yield from self.unwrapped(content, wanted)
+            elif tag == CUSTOM_XML or tag == INS or tag == MOVE_TO:
+                yield from self.unwrapped(child, wanted)
+            elif tag == ALT:
+                branch = choose_branch(child)
+                if branch is not None:
+                    yield from self.unwrapped(branch, wanted)
+            elif tag == COMMENT_START:
+                self.open_comments[child.get(ID, "")] = None
+            elif tag == COMMENT_END:
+                comment_id = child.get(ID, "")
+                self.open_comments.pop(comment_id, None)
+                self.anchored_comments.add(comment_id)
 
     # -- paragraphs ------------------------------------------------------
 
@@ -1001,24 +1027,6 @@ def _understood(choice: etree._Element) -> bool:
         return True
     namespaces = choice.nsmap
     return all(namespaces.get(prefix) in UNDERSTOOD_NAMESPACES for prefix in requires)
-
-
-def _unwrapped(parent: etree._Element, wanted: str):
-    """Children of ``parent`` with tag ``wanted``, looking through sdt/customXml wrappers."""
-    for child in parent:
-        tag = child.tag
-        if tag == wanted:
-            yield child
-        elif tag == SDT:
-            content = child.find(SDT_CONTENT)
-            if content is not None:
-                yield from _unwrapped(content, wanted)
-        elif tag == CUSTOM_XML or tag in (INS, MOVE_TO):
-            yield from _unwrapped(child, wanted)
-        elif tag == ALT:
-            branch = choose_branch(child)
-            if branch is not None:
-                yield from _unwrapped(branch, wanted)
 
 
 def _revision(kind: str, element: etree._Element, start: int = 0, end: int = 0) -> Revision:

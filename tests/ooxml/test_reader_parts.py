@@ -59,6 +59,13 @@ def test_block_level_comment_ranges_cover_the_paragraphs_between(tmp_path):
     assert [p.comments for p in doc.paragraphs()] == [(CommentAnchor("0", 0, 4),), (CommentAnchor("0", 0, 5),), ()]
 
 
+def test_comment_ranges_between_table_rows_cover_the_rows_between(tmp_path):
+    body = ("<w:tbl><w:commentRangeStart w:id='0'/><w:tr><w:tc>" + para("rivi 1") + "</w:tc></w:tr>"
+            "<w:commentRangeEnd w:id='0'/><w:tr><w:tc>" + para("rivi 2") + "</w:tc></w:tr></w:tbl>")
+    doc = read(tmp_path, body, comments_xml=COMMENTS)
+    assert [p.comments for p in doc.paragraphs()] == [(CommentAnchor("0", 0, 6),), ()]
+
+
 def test_an_unreadable_comments_part_is_a_notice(tmp_path):
     doc = read(tmp_path, para("x"), comments_xml="<?xml version='1.0'?><w:comments xmlns:w='x'><broken")
     assert doc.body[0].text == "x" and doc.comments == ()

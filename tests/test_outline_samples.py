@@ -87,3 +87,19 @@ def test_every_measure_location_points_at_its_title(path, outlines):
                 assert line["value"].startswith(written) and written
             else:
                 assert written == line["value"]
+
+
+def test_the_outline_command_prints_the_same_json_and_a_text_tree(outlines):
+    from click.testing import CliRunner
+
+    from drafter.cli import main
+
+    path = SAMPLE_FILES[0]
+    runner = CliRunner()
+    result = runner.invoke(main, ["outline", str(path), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output) == outlines[path.name]
+    result = runner.invoke(main, ["outline", str(path)])
+    assert result.exit_code == 0, result.output
+    measures = len(outlines[path.name]["measures"])
+    assert f"{measures} measures in " in result.output.splitlines()[-1]

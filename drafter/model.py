@@ -75,7 +75,7 @@ class Measure:
     def full_text(self) -> str:
         """Title, body and field lines, as one text for matching."""
         parts = [self.title, self.text]
-        parts.extend(f"{f.label or f.key}: {f.value}" for f in self.fields if f.source != "title-brackets")
+        parts.extend(f"{f.label or f.key}: {f.value}" for f in self.fields)
         return "\n".join(p for p in parts if p)
 
 

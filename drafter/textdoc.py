@@ -3,7 +3,8 @@
 Rule examples and unit tests describe small drafts in this form instead of DOCX:
 
 - ``# Heading`` / ``## Heading`` / ``### Heading``: headings of outline level 0/1/2
-- ``#. text``: an auto-numbered list item (decimal, rendered "1.", "2.", ...)
+- ``#. text``: an auto-numbered list item (decimal, rendered "1.", "2.", ...);
+  as in Word, the list keeps counting across other paragraphs until a heading
 - ``- text``: a bullet list item
 - ``| a | b |``: consecutive lines form a table; a following ``|---|`` line marks
   the first row as a header row
@@ -113,8 +114,6 @@ class _Builder:
             numbering = Numbering("2", 0, "•", None, "bullet", "1")
             style = "ListParagraph"
             line = line[2:]
-        else:
-            self.list_counter = 0
         if line.strip() == "¶":
             line = ""
         self.body.append(self.paragraph(line, style_id=style, outline_level=outline, numbering=numbering))

@@ -16,12 +16,10 @@ except ImportError:  # pragma: no cover - structure recognition is written in pa
 
 RULES = load_rules()
 
-# Bad examples that drafter.textdoc markup cannot express (structure problems
-# with measures present, a crashing check). Each is
+# Bad examples that no draft can express (only a crashing check fires it). Each is
 # covered by a focused test instead; strict, so the day textdoc can express
 # them these entries must go.
 NOT_EXPRESSIBLE = {
-    "structure-problem": "no textdoc draft makes recognise() report a problem with measures present; see test_engine.py",
     "check-failed": "only a crashing kind fires it; see test_engine.py",
 }
 

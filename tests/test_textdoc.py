@@ -51,3 +51,9 @@ def test_hidden_text_headers_watermarks_and_notices_have_their_own_markup():
 def test_a_pilcrow_line_is_an_empty_paragraph():
     (p,) = document_from_text("¶").paragraphs()
     assert p.text == ""
+
+
+def test_an_auto_numbered_list_keeps_counting_across_field_lines_until_a_heading():
+    doc = document_from_text("#. Eka\nVastuutaho: SM\n#. Toka\n## Tavoite 2\n#. Alusta")
+    labels = [p.numbering.label for p in doc.paragraphs() if p.numbering]
+    assert labels == ["1.", "2.", "1."]

@@ -64,7 +64,7 @@ def swedish_spec() -> ProgrammeSpec:
         Objective(3, "Mål 3: Straffansvaret för människohandel förverkligas",
                   "Straffansvaret för människohandel förverkligas", [
             a(7, "En riksomfattande utredningsgrupp för människohandelsbrott inrättas inom polisen",
-              ["Utredningsgruppen verkar i anslutning till centralkriminalpolisen och stöder "
+              ["Utredningsgruppen verkar i anslutning till Centralkriminalpolisen och stöder "
                "polisinrättningarna i krävande utredningar."],
               ("inrikesministeriet", "Polisstyrelsen"), "2021",
               f"Förutsätter årlig tilläggsfinansiering på 900{NB}000 euro från och med 2022. {SV_NOTE}"),

@@ -6,7 +6,8 @@ as it went in.
 
 - :func:`remove_comments`: every comment part (``comments.xml``,
   ``commentsExtended.xml``, ``commentsIds.xml``, ``commentsExtensible.xml``,
-  ``people.xml``) with its relationship and content-type override, and every
+  ``people.xml``, also ones nothing relates to) with its relationship and
+  content-type override, and every
   anchor (``w:commentRangeStart``/``End``, ``w:commentReference`` and the run
   that only held it) in every story part.
 - :func:`remove_highlights`: ``w:highlight`` in run properties of story parts.
@@ -91,6 +92,14 @@ def remove_comments(editor: PackageEditor) -> CommentRemoval:
         if editor.has(target):
             editor.remove(target)
             removed.append(target)
+    # parts of a comment type that nothing relates to (left behind by other tools)
+    # (only parts with an explicit override: a package's Default can be anything)
+    overrides = editor.package.content_types[0]
+    for name in editor.names():
+        content_type = overrides.get("/" + name, "")
+        if any(content_type.endswith(f".{kind}+xml") for kind in COMMENT_PART_TYPES):
+            editor.remove(name)
+            removed.append(name)
     return CommentRemoval(anchors, tuple(removed))
 
 

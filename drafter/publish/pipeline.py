@@ -127,6 +127,7 @@ class _Publisher:
         self.source, self.output, self.options, self.config = source, output, options, config
         self.tmp = tempfile.TemporaryDirectory(prefix="drafter-publish-")
         self.result = PublishResult(source=source.name, output=output.name)
+        self.new_numbers: dict[int, int] = {}
 
     def run(self, redline: bool) -> PublishResult:
         try:
@@ -198,6 +199,7 @@ class _Publisher:
         accepted_programme = self._recognise(accepted_doc) if accepted_doc is not source_doc else source_programme
         measure_at = self._measure_lookup(accepted_programme)
         planned = self._plan_text_edits(accepted_doc, accepted_programme, measure_at)
+        self._renumber_stage_one(source_programme, accepted_programme)
         if planned:
             data, redline_data = self._apply_text_edits(accepted_path, planned, redline)
             final_path = self._write_tmp("published.docx", data)
@@ -214,6 +216,33 @@ class _Publisher:
         if self.options.check_remaining:
             self._remaining(accepted_programme if final_doc is accepted_doc else self._recognise(final_doc))
         return self.result
+
+    def _renumber_stage_one(self, source_programme, accepted_programme) -> None:
+        """Give stage-1 changes the output's measure numbers (their paragraphs stay the source's).
+
+        Measures are matched by their order, which accepting revisions keeps unless a
+        whole measure was inserted or deleted; then the source's numbers are kept.
+        """
+        if source_programme is None or accepted_programme is None or not self.new_numbers:
+            return
+        if len(source_programme.measures) != len(accepted_programme.measures):
+            self.result.notes.append("measure numbers of tracked changes, comments and highlights are the "
+                                     "draft's own: accepting revisions changed the number of measures")
+            return
+        order = {m.location.paragraph: i for i, m in enumerate(source_programme.measures)}
+        accepted = accepted_programme.measures
+        changes = self.result.changes
+        for i, change in enumerate(changes):
+            loc = change.location
+            if loc.measure is None or loc.paragraph is None:
+                continue
+            found = source_programme.measure_at(loc.paragraph) if loc.part == "word/document.xml" else None
+            if found is None or found.location.paragraph not in order:
+                continue
+            target = accepted[order[found.location.paragraph]]
+            number = self.new_numbers.get(target.location.paragraph, target.number)
+            if number != loc.measure:
+                changes[i] = replace(change, location=replace(loc, measure=number))
 
     def _clean_package(self, editor, source_doc, measure_at, edits: list) -> None:
         from drafter.ooxml import cleanup, metadata
@@ -338,6 +367,7 @@ class _Publisher:
         ordered: list[PlannedEdit] = []
         if options.renumber and programme is not None:
             plan = plan_renumbering(programme)
+            self.new_numbers = plan.new_numbers
             measure_at = self._measure_lookup(programme, plan.new_numbers)
             plan.edits = [PlannedEdit(replace(p.change, location=replace(p.change.location,
                                                                          measure=measure_at(_Where(p.edit)))), p.edit)

@@ -29,10 +29,12 @@ from drafter.blocks import Paragraph
 from drafter.model import Measure, Programme
 
 MAIN_PART = "word/document.xml"
+MIN_VERBS_FOR_SHARES = 2
 FIELD_KEYS = ("responsible", "other_actors", "schedule", "funding", "indicators")
-# A word with any of these readings is not counted as a verb: Finnish is full of
-# forms that are both ("niistä": from them / blow your nose!).
-_NOT_VERB = frozenset(("NOUN", "ADJ", "PROPN", "NUM", "ADP", "PRON", "ADV", "CCONJ", "INTJ"))
+# A word with any of these readings is not counted as a verb: "niistä" is "from
+# them" far more often than "blow your nose!".
+_FUNCTION_WORDS = frozenset(("PRON", "ADP", "ADV", "CCONJ", "INTJ"))
+_CONTENT_WORDS = frozenset(("NOUN", "ADJ", "PROPN", "NUM"))
 _BULLET_TEXT = re.compile(r"^\s*[-–•·▪*]\s+")
 
 # Title forms, in the words findings use for them.
@@ -157,9 +159,12 @@ def describe_measure(measure: Measure, language, lists: WordLists,
         _count_verbs(sentence, language, lists, counts)
         if counts.finite == before:
             verbless += 1
-    if language.has_morphology and body_sentences:
+    # English verbs come from word lists, not morphology: too coarse to say a
+    # sentence has none.
+    if language.has_morphology and body_sentences and language.code != "en":
         num["verbless_share"] = verbless / len(body_sentences)
-    if language.has_morphology and counts.finite:
+    # Shares of one or two verbs are all or nothing: noise, not form.
+    if language.has_morphology and counts.finite >= MIN_VERBS_FOR_SHARES:
         num["passive_share"] = counts.passive / counts.finite
         num["conditional_share"] = counts.conditional / counts.finite
         num["past_share"] = counts.past / counts.finite
@@ -261,17 +266,38 @@ def _verb_reading(word: str, language, lists: WordLists) -> str | None:
     lower = word.lower()
     if language.code == "sv" and lower in lists.finite:
         return "active"
-    found = language.analyses(word)
-    if not found or any(a.pos in _NOT_VERB for a in found):
+    reading = finite_reading(language.analyses(word), strict=True)
+    if reading is None:
         return None
-    finite = [a for a in found if a.is_finite_verb and a.pos == "VERB"]
-    if not finite:
-        return None
-    if any(a.morph.get("Voice") == "Pass" for a in finite):
+    if reading.morph.get("Voice") == "Pass":
         return "passive"
-    if any(a.morph.get("Mood") == "Imp" for a in finite):
+    if reading.morph.get("Mood") == "Imp":
         return "imperative"
     return "active"
+
+
+def finite_reading(found, strict: bool = False):
+    """The finite-verb reading of a word's analyses, or None.
+
+    Finnish forms are often ambiguous. A passive reading wins ("kuullaan" is
+    far more often "is heard" than "on our moon"); in running text a finite
+    reading also beats a noun or adjective one ("osallistuvat": "take part" /
+    "participating"), since the sentence needs its verb; ``strict`` (titles,
+    no context) gives up on those. Readings that compete with a function word
+    ("niistä") and singular imperatives ("ole", the negative verb's companion)
+    never count.
+    """
+    finite = [a for a in found if a.pos == "VERB" and a.is_finite_verb
+              and not (a.morph.get("Mood") == "Imp" and a.morph.get("Person") == "2")]
+    if not finite or any(a.pos in _FUNCTION_WORDS for a in found):
+        return None
+    passive = next((a for a in finite if a.morph.get("Voice") == "Pass"), None)
+    if passive is not None:
+        return passive
+    if strict and any(a.pos in _CONTENT_WORDS for a in found):
+        return None
+    # "sopivat" is present or past: the present is the unmarked reading.
+    return next((a for a in finite if a.morph.get("Tense") != "Past"), finite[0])
 
 
 def _swedish_final_passive(word: str) -> bool:
@@ -344,6 +370,9 @@ def _count_verbs(sentence: str, language, lists: WordLists, counts: _VerbCounts)
                 if lower[i - 1] in ("we", "i"):
                     counts.first_person += 1
         return
+    # A list fragment without a final stop ("b) tutkinnan tuki") is a noun phrase
+    # more often than a clause: there a noun reading beats a verb one.
+    fragment = not sentence.rstrip().endswith((".", "!", "?", "…"))
     for i, token in enumerate(words):
         word = token.text
         lower = word.lower()
@@ -366,13 +395,14 @@ def _count_verbs(sentence: str, language, lists: WordLists, counts: _VerbCounts)
                     counts.past += a.morph.get("Tense") == "Past"
             continue
         found = language.analyses(word)
-        if not found or any(a.pos in _NOT_VERB for a in found):
+        a = finite_reading(found, strict=fragment)
+        if a is None:
             continue
-        finite = [a for a in found if a.is_finite_verb and a.pos == "VERB"]
-        if not finite:
-            continue
-        a = next((x for x in finite if x.morph.get("Voice") == "Pass"), finite[0])
         counts.finite += 1
+        if _first_or_second_person(a) and finite_reading(found, strict=True) is None:
+            a = None  # "alan": the field's (ala) far more often than I begin (alkaa)
+            counts.finite -= 1
+            continue
         counts.passive += a.morph.get("Voice") == "Pass"
         counts.conditional += a.morph.get("Mood") == "Cnd"
         counts.past += a.morph.get("Tense") == "Past"

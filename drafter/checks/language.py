@@ -92,9 +92,12 @@ def voikko_spelling(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
             if language.spell(word):
                 known_good.add(word)
                 continue
-            misspelled.setdefault(word, []).append((start, end))
-        for word, places in misspelled.items():
+            if text[end:end + 1] == "." and language.spell(word + "."):
+                continue  # an abbreviation: "ks.", "esim.", "vrt."
+            misspelled.setdefault(word.lower(), []).append((start, end))
+        for places in misspelled.values():
             start, end = places[0]
+            word = text[start:end]
             suggestions = language.suggest(word, 3)
             count = f" ({len(places)} times in this paragraph)" if len(places) > 1 else ""
             hint = f"; did you mean {', '.join(suggestions)}?" if suggestions else "."

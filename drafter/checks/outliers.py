@@ -23,12 +23,13 @@ from drafter.features import FIELD_KEYS, MAIN_PART, TITLE_FORMS, MeasureForm, me
 
 DEFAULT_WEIGHTS: dict[str, float] = {
     "title_form": 1.75, "first_person": 1.5, "hedging": 1.0,
-    "has_fields": 1.0, "has_responsible": 1.0, "has_schedule": 1.0, "has_funding": 1.0,
+    # Funding lines are left out of otherwise regular measures more often than the rest.
+    "has_fields": 1.0, "has_responsible": 1.0, "has_schedule": 1.0, "has_funding": 0.75,
     "has_other_actors": 0.5, "has_indicators": 0.5,
     "label_responsible": 0.5, "label_schedule": 0.5, "label_funding": 0.5,
     "label_other_actors": 0.25, "label_indicators": 0.25, "fields_given_as": 0.5,
     "title_end": 0.5, "number_format": 1.0, "title_bold": 0.5, "title_italic": 0.5,
-    "title_style": 0.5, "body_style": 0.5, "body_italic": 0.5, "bullets": 1.0,
+    "title_style": 0.25, "body_style": 0.25, "body_italic": 0.5, "bullets": 1.0,
     "title_words": 0.75, "body_words": 1.0, "body_sentences": 0.75, "mean_sentence_words": 0.75,
     "passive_share": 1.0, "conditional_share": 0.75, "past_share": 1.0, "verbless_share": 1.0,
 }
@@ -36,6 +37,9 @@ DEFAULT_WEIGHTS: dict[str, float] = {
 _PRIORITY = ("title_form", "first_person", "hedging", "body_words", "body_sentences", "mean_sentence_words",
              "bullets", "verbless_share", "passive_share", "past_share", "conditional_share", "title_words",
              "number_format", "title_end")
+FULL_MAJORITY = 0.8
+EXTREME_RATIO = 4.0
+EXTREME_STRENGTH = 1.5
 SHARES = ("passive_share", "conditional_share", "past_share", "verbless_share")
 VOICE_FEATURES = ("passive_share", "conditional_share", "past_share", "verbless_share")
 PARAMS = {"threshold": False, "min_features": False, "min_measures": False, "min_majority": False,
@@ -103,9 +107,11 @@ def judge(forms: Sequence[MeasureForm], settings: Settings | None = None) -> lis
         share = count / len(values)
         if share < settings.min_majority:
             continue
+        # A clear majority counts in full; one near the bar counts a little less.
+        strength = min(1.0, share / FULL_MAJORITY)
         for j, value in values:
             if value != majority:
-                j.deviations.append(Deviation(name, value, majority, count, len(values), weight * share))
+                j.deviations.append(Deviation(name, value, majority, count, len(values), weight * strength))
     for name in sorted({k for f in forms for k in f.numeric}):
         weight = settings.weights.get(name, 0.5)
         values = [(j, j.form.numeric[name]) for j in judgements if name in j.form.numeric]
@@ -126,7 +132,10 @@ def judge(forms: Sequence[MeasureForm], settings: Settings | None = None) -> lis
                     continue
             elif not (value >= settings.min_ratio * median + 1 or value * settings.min_ratio + 1 <= median):
                 continue
-            j.deviations.append(Deviation(name, value, median, 0, len(values), weight, numeric=True))
+            strength = 1.0
+            if name not in SHARES and (value >= EXTREME_RATIO * median + 1 or value * EXTREME_RATIO + 1 <= median):
+                strength = EXTREME_STRENGTH  # a 150-word body among 10-word ones says more than a 25-word one
+            j.deviations.append(Deviation(name, value, median, 0, len(values), weight * strength, numeric=True))
     return judgements
 
 
@@ -255,16 +264,18 @@ def _facts(group: Sequence[Judgement], total: int, forms: Sequence[MeasureForm])
 def _fact(name: str, items, group, forms, who: str, plural: bool) -> str | None:
     d: Deviation = items[0][1]
     names = [j.form.name for j, _ in items]
-    subject = ("measures " + _range(names)) if plural else "measure " + names[0]
+    subject = ("measures " + _range(names)) if len(names) > 1 else "measure " + names[0]
     if name == "title_form":
         examples = [f.evidence.get("title_form", "").split(" ")[0].rstrip(",") for f in forms
                     if f.categorical.get("title_form") == d.typical][:2]
         examples = [e for e in examples if e]
         shown = f" ({', '.join(examples)}, …)" if examples else ""
-        openings = _join([f"'{j.form.evidence.get('title_form', '')}'" for j, _ in items], "and")
-        kinds = sorted({_FORM_SHORT.get(x.value, x.value) for _, x in items})
-        return (f"{d.count} of {d.of} measures {TITLE_FORMS.get(d.typical, d.typical)}{shown}; "
-                f"{subject} {'begin' if len(items) > 1 else 'begins'} {openings} ({_join(kinds, 'or')}).")
+        quoted = [f"'{j.form.evidence['title_form']}'" for j, _ in items if j.form.evidence.get("title_form")]
+        kinds = _join(sorted({_FORM_SHORT.get(x.value, x.value) for _, x in items}), "or")
+        lead = f"{d.count} of {d.of} measures {TITLE_FORMS.get(d.typical, d.typical)}{shown}; "
+        if len(quoted) == len(items):
+            return f"{lead}{subject} {'begin' if len(items) > 1 else 'begins'} {_join(quoted, 'and')} ({kinds})."
+        return f"{lead}{subject} {'are' if len(items) > 1 else 'is'} {kinds}."
     if name in _NUMERIC:
         single, many, against = _NUMERIC[name]
         values = [_number(name, x.value) for _, x in items]
@@ -273,7 +284,9 @@ def _fact(name: str, items, group, forms, who: str, plural: bool) -> str | None:
         return sentence[0].upper() + sentence[1:]
     if name.startswith("has_") and d.value == "yes":
         field_name = _FIELD_NAMES.get(name[4:], name[4:])
-        return (f"{who.capitalize()} {'have' if len(items) > 1 else 'has'} a {field_name} line, which "
+        actor = who if len(items) == len(group) else subject
+        return (f"{actor[0].upper() + actor[1:]} {'have' if len(items) > 1 else 'has'} "
+                f"{'an' if field_name[0] in 'aeiou' else 'a'} {field_name} line, which "
                 f"{d.count} of {d.of} measures do not.")
     if name in _BINARY:
         single, many = _BINARY[name]

@@ -216,7 +216,8 @@ def test_reject_restores_the_original_text_and_lists_each_rejected_change(tmp_pa
     output, result = publish(make_docx(tmp_path, body), tmp_path, reject=True, **FAST)
     assert texts(output) == ["Ministeriö laatii ohjelman.", "Toinen kappale."]
     rejected = [(c.before, c.after) for c in result.changes if c.kind == "revision-rejected"]
-    assert rejected == [("valmistelee", "laatii")]
+    assert rejected == [("", "laatii "), ("valmistelee ", "")]
+    assert all(c.note and "Aino" in c.note for c in result.changes if c.kind == "revision-rejected")
 
 
 def test_hidden_text_is_removed_only_when_asked(tmp_path):
@@ -331,3 +332,33 @@ def test_an_unreadable_input_ends_in_one_line(tmp_path):
     bad.write_bytes(b"not a zip")
     outcome = CliRunner().invoke(main, ["publish", str(bad), "-o", str(tmp_path / "o.docx")])
     assert outcome.exit_code == 2 and outcome.output.count("\n") == 1
+
+
+NUMBERING = (
+    "<w:abstractNum w:abstractNumId='1'><w:multiLevelType w:val='multilevel'/><w:lvl w:ilvl='0'><w:start w:val='1'/>"
+    "<w:numFmt w:val='decimal'/><w:lvlText w:val='%1.'/><w:lvlJc w:val='left'/></w:lvl></w:abstractNum>"
+    "<w:num w:numId='1'><w:abstractNumId w:val='1'/></w:num>"
+    "<w:num w:numId='2'><w:abstractNumId w:val='1'/><w:lvlOverride w:ilvl='0'><w:startOverride w:val='1'/>"
+    "</w:lvlOverride></w:num>"
+)
+
+
+def auto_measure(num_id: int, title: str) -> str:
+    return (f"<w:p><w:pPr><w:pStyle w:val='ListParagraph'/><w:numPr><w:ilvl w:val='0'/><w:numId w:val='{num_id}'/>"
+            f"</w:numPr></w:pPr><w:r><w:rPr><w:b/></w:rPr><w:t>{title}</w:t></w:r></w:p>"
+            + para("Vastuutaho: sisäministeriö") + para("Aikataulu: 2024") + para("Rahoitus: virkatyönä"))
+
+
+def test_an_automatic_measure_list_that_restarts_by_mistake_gets_its_start_fixed(tmp_path):
+    body = (para("Tavoite 1: Uhrit tunnistetaan") + auto_measure(1, "Laaditaan opas")
+            + auto_measure(1, "Koulutetaan poliisit") + auto_measure(1, "Perustetaan työryhmä")
+            + para("Tavoite 2: Uhrit saavat apua") + auto_measure(2, "Selvitetään lainsäädäntö")
+            + auto_measure(2, "Arvioidaan toimeenpano"))
+    source = make_docx(tmp_path, body, numbering_xml=NUMBERING)
+    shown = [p.numbering.value for p in read_document(str(source)).paragraphs() if p.numbering]
+    assert shown == [1, 2, 3, 1, 2]
+    output, result = publish(source, tmp_path, **FAST)
+    assert [p.numbering.value for p in read_document(str(output)).paragraphs() if p.numbering] == [1, 2, 3, 4, 5]
+    fixed = [c for c in result.changes if c.kind == "list-restart-fixed"]
+    assert [(c.before, c.after) for c in fixed] == [("1", "4")]
+    assert b"<w:startOverride w:val=\"4\"/>" in zipfile.ZipFile(output).read("word/numbering.xml")

@@ -193,6 +193,34 @@ def _outermost_graphic_holder(element: etree._Element) -> etree._Element | None:
     return node
 
 
+# -- list starts -------------------------------------------------------------------------
+
+
+def set_list_start(editor: PackageEditor, num_id: str, level: int, start: int) -> bool:
+    """Make list ``num_id`` start at ``start`` on ``level`` (``w:lvlOverride/w:startOverride``).
+
+    Returns False when the numbering part or the ``w:num`` does not exist.
+    """
+    targets = editor.related(editor.main_part, "numbering")
+    if not targets:
+        return False
+    root = editor.tree(targets[0])
+    for num in root.iter(w("num")):
+        if num.get(w("numId")) != num_id:
+            continue
+        override = next((o for o in num.iter(w("lvlOverride")) if o.get(w("ilvl")) == str(level)), None)
+        if override is None:
+            override = etree.SubElement(num, w("lvlOverride"))
+            override.set(w("ilvl"), str(level))
+        element = override.find(w("startOverride"))
+        if element is None:
+            element = etree.Element(w("startOverride"))
+            override.insert(0, element)
+        element.set(w("val"), str(start))
+        return True
+    return False
+
+
 def _remove(element: etree._Element) -> None:
     parent = element.getparent()
     if parent is None:
@@ -208,5 +236,5 @@ def _remove(element: etree._Element) -> None:
 
 __all__ = [
     "story_parts", "remove_comments", "CommentRemoval", "remove_highlights", "HighlightRemoval",
-    "remove_watermarks", "is_draft_marker", "DRAFT_MARKERS",
+    "remove_watermarks", "is_draft_marker", "DRAFT_MARKERS", "set_list_start",
 ]

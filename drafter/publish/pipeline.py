@@ -128,6 +128,7 @@ class _Publisher:
         self.tmp = tempfile.TemporaryDirectory(prefix="drafter-publish-")
         self.result = PublishResult(source=source.name, output=output.name)
         self.new_numbers: dict[int, int] = {}
+        self.list_starts: list = []
 
     def run(self, redline: bool) -> PublishResult:
         try:
@@ -200,13 +201,14 @@ class _Publisher:
         measure_at = self._measure_lookup(accepted_programme)
         planned = self._plan_text_edits(accepted_doc, accepted_programme, measure_at)
         self._renumber_stage_one(source_programme, accepted_programme)
-        if planned:
+        if planned or self.list_starts:
             data, redline_data = self._apply_text_edits(accepted_path, planned, redline)
             final_path = self._write_tmp("published.docx", data)
             final_doc = self._read(final_path)
             expected = Stories.of(accepted_doc).apply([p.edit for p in planned])
             check_invariant(expected, Stories.of(final_doc), "publish")
             self.result.changes.extend(p.change for p in planned)
+            self._check_list_starts(final_doc)
         else:
             data = accepted_path.read_bytes()
             final_doc = accepted_doc
@@ -347,15 +349,23 @@ class _Publisher:
                 if a == b:
                     continue
                 a, b = a or "", b or ""
+                paragraph = by_key.get((part, index))
+                per_revision = _rejected_revisions(paragraph, b) if index in old else None
+                if per_revision is not None:
+                    for revision, edit in per_revision:
+                        edits.append(edit)
+                        self.result.changes.append(_revision_change(paragraph, revision, measure_at,
+                                                                    "revision-rejected"))
+                    continue
                 start, end, was, now = minimal_edit(a, b)
                 if index not in old:
                     start, end, was, now = 0, 0, "", b
-                paragraph = by_key.get((part, index))
                 location = FindingLocation(
                     measure=measure_at(paragraph) if paragraph is not None else None, paragraph=index,
                     start=start, end=end, text=was, part=part)
                 edits.append(TextEdit(part, index, start, end, now))
-                self.result.changes.append(Change("revision-rejected", was, now, location))
+                self.result.changes.append(Change("revision-rejected", was, now, location,
+                                                  note="tracked changes rejected in this paragraph"))
         for paragraph in source_doc.all_paragraphs():
             for revision in paragraph.revisions:
                 if revision.kind in ("rPrChange", "pPrChange", "other"):
@@ -368,6 +378,7 @@ class _Publisher:
         if options.renumber and programme is not None:
             plan = plan_renumbering(programme)
             self.new_numbers = plan.new_numbers
+            self.list_starts = plan.list_starts
             measure_at = self._measure_lookup(programme, plan.new_numbers)
             plan.edits = [PlannedEdit(replace(p.change, location=replace(p.change.location,
                                                                          measure=measure_at(_Where(p.edit)))), p.edit)
@@ -407,6 +418,7 @@ class _Publisher:
 
     def _apply_text_edits(self, accepted_path: Path, planned: list[PlannedEdit],
                           redline: bool) -> tuple[bytes, bytes | None]:
+        from drafter.ooxml.cleanup import set_list_start
         from drafter.ooxml.edit import EditError, apply_replacements
         from drafter.ooxml.package import Package
         from drafter.ooxml.writer import PackageEditor
@@ -423,8 +435,20 @@ class _Publisher:
                 except EditError as exc:
                     raise PublishError(f"publish: an edit in {part} could not be made ({exc}); "
                                        "nothing was written") from None
+            for num_id, level, start, _ in self.list_starts:
+                set_list_start(editor, num_id, level, start)
             outputs.append(editor.to_bytes())
         return outputs[0], (outputs[1] if redline else None)
+
+    def _check_list_starts(self, final_doc) -> None:
+        """List each fixed list start, confirmed by the number Word will show in the output."""
+        shown = {p.location.paragraph: p.numbering.value for p in final_doc.paragraphs() if p.numbering}
+        for _, _, start, change in self.list_starts:
+            if shown.get(change.location.paragraph) == start:
+                self.result.changes.append(change)
+            else:
+                self.result.notes.append(f"the list at paragraph {change.location.paragraph} was set to start at "
+                                         f"{start} but shows {shown.get(change.location.paragraph)}")
 
     def _remaining(self, programme) -> None:
         """Findings of the published text that an editor must still look at."""
@@ -473,6 +497,37 @@ def _comment_anchors(document) -> dict[str, tuple]:
         for anchor in paragraph.comments:
             anchors.setdefault(anchor.comment_id, (paragraph, anchor.start, anchor.end))
     return anchors
+
+
+def _rejected_revisions(paragraph, rejected_text: str):
+    """(revision, text edit) per text revision of ``paragraph`` when together they give ``rejected_text``.
+
+    None when the paragraph's revisions do not explain the rejected text alone
+    (text carried over from wholly deleted paragraphs, paragraph-level changes):
+    the caller then lists one change for the paragraph.
+    """
+    if paragraph is None:
+        return None
+    pairs = []
+    for revision in paragraph.revisions:
+        loc = paragraph.location
+        if revision.kind in ("ins", "moveTo"):
+            pairs.append((revision, TextEdit(loc.part, loc.paragraph, revision.start, revision.end, "")))
+        elif revision.kind in ("del", "moveFrom"):
+            pairs.append((revision, TextEdit(loc.part, loc.paragraph, revision.start, revision.start,
+                                             revision.text)))
+        elif revision.kind.startswith("paragraph-mark"):
+            return None
+    text = paragraph.text
+    ordered = sorted(pairs, key=lambda pair: (-pair[1].start, -pair[1].end))
+    for (_, a), (_, b) in zip(ordered, ordered[1:]):
+        if b.end > a.start or (a.start == a.end == b.start == b.end):
+            return None  # touching edits: their order would be a guess
+    for _, edit in ordered:
+        if not 0 <= edit.start <= edit.end <= len(text):
+            return None
+        text = text[:edit.start] + edit.new_text + text[edit.end:]
+    return pairs if text == rejected_text and pairs else None
 
 
 _REVISION_NOTES = {

@@ -4,7 +4,11 @@ Typed numbers ("Toimenpide 12:", "12. Title", a number column of a measure
 table) are renumbered into one continuous sequence in document order. The
 sequence starts at 1, or at the draft's own first number when the draft clearly
 continues another numbering (its first two measures are n and n+1 with n > 1).
-Automatically numbered measures are left to Word and are not part of the plan.
+Automatically numbered measures are numbered by Word: their numbers are not
+edited, but a list that restarts by mistake (a measure list whose first item
+shows 1 where 7 belongs) gets its start fixed with ``w:startOverride`` on that
+list's ``w:num``; an automatic number out of step in the middle of a list is
+left for an editor (PUB002).
 
 References are found with :func:`drafter.xrefs.find_references` (inflected
 forms included: "toimenpiteessä 12", "åtgärderna 3–5") in the body, tables and
@@ -37,6 +41,8 @@ class RenumberPlan:
     remaining: list[Finding] = field(default_factory=list)
     # main-part paragraph index of each measure's opening paragraph -> its number after publishing
     new_numbers: dict[int, int] = field(default_factory=dict)
+    # automatic lists that restart by mistake: (num id, level, start value, change)
+    list_starts: list[tuple[str, int, int, Change]] = field(default_factory=list)
 
 
 def plan_renumbering(programme: Programme) -> RenumberPlan:
@@ -58,8 +64,13 @@ def plan_renumbering(programme: Programme) -> RenumberPlan:
         if not automatic and span is None:
             return plan  # a typed number we cannot place: renumbering would be guesswork
         sequence.append((measure, paragraph, span))
-    if len(sequence) < 2 or all(span is None for _, _, span in sequence):
+    if len(sequence) < 2:
         return plan
+    first_use: dict[str, int] = {}
+    for paragraph in document.paragraphs():
+        if paragraph.numbering is not None:
+            first_use.setdefault(paragraph.numbering.num_id, paragraph.location.paragraph)
+    shifts: dict[str, int] = {}
 
     first = sequence[0][0].number
     second = sequence[1][0].number
@@ -76,7 +87,19 @@ def plan_renumbering(programme: Programme) -> RenumberPlan:
         elif span is not None:
             seen[old] = new
         if span is None:
-            if new != old:
+            numbering = paragraph.numbering if paragraph is not None else None
+            shown = old + shifts.get(numbering.num_id, 0) if numbering is not None else old
+            if shown == new:
+                plan.new_numbers[measure.location.paragraph] = new
+            elif numbering is not None and first_use.get(numbering.num_id) == paragraph.location.paragraph:
+                # the list this measure opens restarts by mistake: make it start where it should
+                shifts[numbering.num_id] = new - old
+                plan.new_numbers[measure.location.paragraph] = new
+                change = Change("list-restart-fixed", str(old), str(new), located(paragraph, 0, 0, new),
+                                note=f"automatic numbering restarted at {old}; list {numbering.num_id} now "
+                                     f"starts at {new} (w:startOverride)")
+                plan.list_starts.append((numbering.num_id, numbering.level, new, change))
+            else:
                 plan.remaining.append(_automatic_out_of_step(measure, new))
             continue
         s, e = span

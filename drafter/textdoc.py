@@ -16,6 +16,7 @@ Rule examples and unit tests describe small drafts in this form instead of DOCX:
 - ``@header: text`` / ``@footer: text``: a header or footer paragraph
 - ``@watermark: LUONNOS``: a watermark with that text
 - ``@notice: code: message``: a notice the reader would have raised
+- ``@track-changes: on``: the settings record edits as tracked changes
 
 Every other non-blank line is one body paragraph. Blank lines are ignored.
 """
@@ -31,7 +32,7 @@ from drafter.blocks import (
 
 _CRITIC = re.compile(
     r"\{\+\+(.*?)\+\+\}|\{--(.*?)--\}|\{==(.*?)==\}|\{>>(.*?)<<\}|\{##(.*?)##\}", re.S)
-_DIRECTIVE = re.compile(r"^@(header|footer|watermark|notice):\s?(.*)$")
+_DIRECTIVE = re.compile(r"^@(header|footer|watermark|notice|track-changes):\s?(.*)$")
 _HEADING = re.compile(r"^(#{1,6}) (.*)$")
 _SEPARATOR = re.compile(r"^\|\s*:?-{3,}")
 
@@ -64,7 +65,7 @@ def document_from_text(text: str, path: str = "example.docx", language: str | No
         path=path, body=tuple(builder.body), comments=tuple(builder.comments),
         default_language=language, headers=tuple(builder.headers), footers=tuple(builder.footers),
         has_watermark=builder.watermark is not None, watermark_text=builder.watermark,
-        notices=tuple(builder.notices),
+        notices=tuple(builder.notices), track_revisions=builder.track_changes,
     )
 
 
@@ -79,6 +80,7 @@ class _Builder:
         self.footers: list[Paragraph] = []
         self.watermark: str | None = None
         self.notices: list[ReadNotice] = []
+        self.track_changes = False
 
     def directive(self, name: str, value: str) -> None:
         if name in ("header", "footer"):
@@ -91,6 +93,8 @@ class _Builder:
             ))
         elif name == "watermark":
             self.watermark = value.strip()
+        elif name == "track-changes":
+            self.track_changes = value.strip().lower() in ("on", "true", "yes")
         else:
             code, _, message = value.partition(":")
             self.notices.append(ReadNotice(code.strip(), message.strip() or code.strip()))

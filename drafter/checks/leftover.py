@@ -86,6 +86,11 @@ def tracked_changes(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
         end = min(end, len(paragraph.text))
         start = min(start, end)
         count = sum(kinds.values())
+        removed = [r.text for r in revisions if r.kind in ("del", "moveFrom") and r.text.strip()]
+        if removed:
+            described += "; deleted: " + ", ".join(f"\u201c{_clip(t)}\u201d" for t in removed[:3])
+            if len(removed) > 3:
+                described += f" and {len(removed) - 3} more"
         yield ctx.finding(
             rule, message=rule.format(count=count, changes=described, authors=_people(r.author for r in revisions),
                                       kinds=described),
@@ -102,6 +107,11 @@ def tracked_changes(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
                                                         authors=_people(())),
                               paragraph=first, start=0, end=len(first.text) if first else None,
                               details={"table": table.index, "row": number})
+
+
+def _clip(text: str, width: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "\u2026"
 
 
 def _merged(spans: tuple[Span, ...], wanted) -> list[tuple[int, int, Span]]:
@@ -172,3 +182,10 @@ def _validate_watermark(params: Mapping[str, Any]) -> None:
 
 
 watermark.validate_params = _validate_watermark
+
+
+@kind("track-changes-on", {})
+def track_changes_on(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
+    """Flag a document whose settings still record every edit as a tracked change."""
+    if ctx.document.track_revisions:
+        yield ctx.finding(rule)

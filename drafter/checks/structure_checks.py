@@ -71,6 +71,9 @@ def on_title(ctx: CheckContext, rule: Rule, measure, message: str, details=None,
     if paragraph is None:
         return ctx.finding(rule, message, measure=measure, details=details)
     start, end = (label_span if span == "label" else title_span)(paragraph, measure)
+    if start == end:
+        # An auto-numbered label is not in the text: point at the title instead.
+        start, end = title_span(paragraph, measure)
     return ctx.finding(rule, message, paragraph=paragraph, start=start, end=end, measure=measure,
                        details=details, replacement=replacement)
 

@@ -148,3 +148,33 @@ def test_every_rule_example_fires_on_bad_and_stays_quiet_on_good(path, language)
         good = list(run(rule, CheckContext(programme(rule.docs.good))))
         assert bad, f"{rule.id} bad example does not fire"
         assert good == [], f"{rule.id} good example fires: {[f.message for f in good]}"
+
+
+@needs_voikko
+def test_case_endings_after_symbols_are_not_words_of_their_own():
+    assert spelling("Asiasta säädetään lain 3 §:ää ja julkaisun 2021:n mukaisesti 10 %:iin asti.") == []
+
+
+@needs_voikko
+def test_a_known_abbreviation_with_its_period_is_not_misspelt():
+    assert spelling("Asiasta on ohje, vrt. liite ja ks. taulukko.") == []
+
+
+@needs_voikko
+def test_grammar_skips_front_matter_fragments_without_a_verb():
+    assert grammar("LUONNOS 10.12.2020\nIhmiskaupan vastaisen toimintaohjelman valmistelun työryhmä") == []
+
+
+@needs_voikko
+def test_a_capital_after_an_opening_quote_is_not_a_grammar_error():
+    found = grammar("Oppilaitoksille tuotetaan ”Ihmiskauppa ei ole kaukana” -opetusmateriaali.")
+    assert found == []
+
+
+@needs_voikko
+def test_lexicon_names_are_left_to_the_authority_rules():
+    text = "Työ tehdään yhdessä Terveyden ja hyvinvoinnin laitoksen kanssa."
+    flagged = [f.location.text for f in grammar(text)]
+    assert "Terveyden" in flagged
+    ctx = CheckContext(programme(text), lexicon=Lexicon({"Terveyden ja hyvinvoinnin laitos"}))
+    assert list(voikko_grammar(rules()["grammar"], ctx)) == []

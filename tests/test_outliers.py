@@ -244,3 +244,12 @@ def test_clean_sample_drafts_have_no_outliers(name):
     document = read_document(str(path))
     programme = recognise(document, detect_language(document))
     assert list(outlier_measures(rule(), CheckContext(programme))) == []
+
+
+def test_body_length_in_words_and_sentences_is_told_as_one_fact():
+    forms = [MeasureForm(n, "", {}, {"body_words": 10.0 + n % 3, "body_sentences": 2.0}) for n in range(1, 9)]
+    forms[3] = MeasureForm(4, "", {}, {"body_words": 150.0, "body_sentences": 12.0})
+    groups = outlier_groups(judge(forms, Settings()), Settings())
+    message = describe_group(groups[0], forms)
+    assert message == ("Measure 4 is written differently from the rest: "
+                       "Its body is 150 words in 12 sentences against a median of 11 words in 2 sentences.")

@@ -35,7 +35,11 @@ _MASK = re.compile(
 )
 _MASK_HINT = re.compile(r"@|://|www\.|\.(?:fi|se|com|org|net|eu|int|gov|edu|info|io|uk|de)\b", re.IGNORECASE)
 _LETTERS = re.compile(r"^[^\W\d_]+(?:[-‐’':][^\W\d_]+)*$")
-_LIST_CODES = (7, 9)  # capital letter at start, final punctuation: lists may do without
+_LIST_CODES = (7, 9)
+CODE_LOWER_CASE = 6             # "Harkitse sanan kirjoittamista pienellä alkukirjaimella"
+CODE_NO_FINAL_PUNCTUATION = 9   # "Välimerkki puuttuu virkkeen lopusta"
+_QUOTES = set("\"”“'’‘»«")
+_TITLE_STYLE = re.compile(r"^(title|subtitle|otsikko|alaotsikko|nimi|rubrik|underrubrik)$", re.IGNORECASE)  # capital letter at start, final punctuation: lists may do without
 
 SPELLING_PARAMS = {"min_length": False, "skip_other_languages": False}
 GRAMMAR_PARAMS = {"ignore_codes": False, "list_ignore_codes": False, "description_language": False,
@@ -122,6 +126,8 @@ def _candidate_words(text: str, language, accepted: frozenset[str], min_length: 
         if rest and not rest.islower():
             continue  # ALL-CAPS, "STM:n", camel case: abbreviations, product and system names
         start, end = match.span()
+        if start and masked[start - 1] == ":":
+            continue  # a case ending after a symbol or number: "3 §:ää", "2021:n"
         if word[0].isupper():
             if sentence_starts is None:
                 sentence_starts = {s for s, _ in language.sentences(masked)}
@@ -162,6 +168,7 @@ def voikko_grammar(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
     description_language = str(rule.params.get("description_language", "fi"))
     skip_other = bool(rule.params.get("skip_other_languages", True))
     excluded, title_ends = _non_prose(ctx)
+    accepted = accepted_words(ctx)
     seen: dict[str, list] = {}
     for paragraph in ctx.paragraphs():
         if paragraph.is_heading or paragraph.container == "table" or not paragraph.text.strip():
@@ -172,10 +179,17 @@ def voikko_grammar(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
         text = paragraph.text[offset:]
         if not text.strip() or (skip_other and _other_language(text, ctx.language)):
             continue
+        if _TITLE_STYLE.match(paragraph.style_name or paragraph.style_id or ""):
+            continue
         is_list = paragraph.numbering is not None
         for error in _grammar_errors(language, text, description_language, seen):
             if error.code in ignore or (is_list and error.code in list_ignore):
                 continue
+            if error.code == CODE_NO_FINAL_PUNCTUATION and not _has_finite_verb(text, language):
+                continue  # "LUONNOS 10.12.2020", a signature, a caption: not a sentence
+            if error.code == CODE_LOWER_CASE and (text[error.start:error.end].lower() in accepted
+                                                  or text[error.start - 1:error.start] in _QUOTES):
+                continue  # a name the lexicon knows ("Terveyden ja hyvinvoinnin laitos"); authority rules own it
             start, end = error.start + offset, error.end + offset
             suggestion = error.suggestions[0] if error.suggestions else None
             yield ctx.finding(
@@ -186,6 +200,12 @@ def voikko_grammar(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
                 details={"code": error.code, "description": error.description,
                          "suggestions": list(error.suggestions[:3])},
             )
+
+
+def _has_finite_verb(text: str, language) -> bool:
+    from drafter.features import finite_reading
+
+    return any(finite_reading(language.analyses(m.group())) is not None for m in language.word_matches(text))
 
 
 def _grammar_errors(language, text: str, description_language: str, seen: dict[str, list]) -> list:

@@ -252,10 +252,14 @@ def _facts(group: Sequence[Judgement], total: int, forms: Sequence[MeasureForm])
     done = {f"has_{k}" for k, _ in missing} | {"title_form"}
     if missing and "has_fields" in by_feature:
         done.add("has_fields")
+    if "body_words" in by_feature and "body_sentences" in by_feature:
+        done.add("body_sentences")  # one fact about length: "Its body is 98 words in 9 sentences …"
     for name, items in ranked:
         if name in done or len(facts) >= 5:
             continue
         fact = _fact(name, items, group, forms, who, plural)
+        if name == "body_words" and "body_sentences" in done and fact:
+            fact = _with_sentences(fact, items, by_feature["body_sentences"])
         if fact:
             facts.append(fact)
     return facts
@@ -278,6 +282,8 @@ def _fact(name: str, items, group, forms, who: str, plural: bool) -> str | None:
         return f"{lead}{subject} {'are' if len(items) > 1 else 'is'} {kinds}."
     if name in _NUMERIC:
         single, many, against = _NUMERIC[name]
+        if d.typical == 0 and name in ("body_words", "body_sentences"):
+            against = "where most measures have no body text"
         values = [_number(name, x.value) for _, x in items]
         text = (many if len(items) > 1 else single).format(v=_join(values, "and"))
         sentence = f"{text} {against.format(m=_number(name, d.typical))}."
@@ -320,6 +326,22 @@ def _fact(name: str, items, group, forms, who: str, plural: bool) -> str | None:
         return (f"{'Their' if plural else 'Its'} fields are given as {items[0][1].value}, where {d.count} of "
                 f"{d.of} measures give them as {d.typical}.")
     return None
+
+
+def _with_sentences(fact: str, word_items, sentence_items) -> str:
+    """Add the sentence counts to the body-length fact of the same measures."""
+    counts = {j.form.name: round(d.value) for j, d in sentence_items}
+    if not all(j.form.name in counts for j, _ in word_items):
+        return fact
+    median = round(sentence_items[0][1].typical)
+    values = _join([str(counts[j.form.name]) for j, _ in word_items], "and")
+    head, sep, tail = fact.partition(" words ")
+    if not sep:
+        return fact
+    tail = tail.rstrip(".")
+    if median and "median of" in tail:
+        tail += f" words in {median}"
+    return f"{head} words in {values} sentences {tail}{' sentences' if median and 'median of' in tail else ''}."
 
 
 def _article(mark: str) -> str:

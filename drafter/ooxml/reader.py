@@ -241,7 +241,7 @@ class _DocumentReader:
         _, settings_root = self.optional(by_type, "settings", "settings")
 
         comments = self.read_comments(by_type, styles)
-        walker = _PartWalker(self, main, root, styles, numbering, "body")
+        walker = _PartWalker(self, main, root, styles, numbering)
         blocks = walker.walk(body, "body")
         footnotes = self.read_notes(by_type, "footnotes", "footnote", styles)
         endnotes = self.read_notes(by_type, "endnotes", "endnote", styles)
@@ -277,7 +277,7 @@ class _DocumentReader:
         name, root = self.optional(by_type, "comments", "comments")
         if root is None:
             return ()
-        walker = _PartWalker(self, name, root, styles, None, "comment")
+        walker = _PartWalker(self, name, root, styles, None)
         comments = []
         for element in root.iter(w("comment")):
             paragraphs = iter_paragraphs(walker.walk(element, "comment"))
@@ -291,7 +291,7 @@ class _DocumentReader:
         name, root = self.optional(by_type, kind, kind)
         if root is None:
             return ()
-        walker = _PartWalker(self, name, root, styles, None, "note")
+        walker = _PartWalker(self, name, root, styles, None)
         notes = []
         for element in root.iter(w(note_kind)):
             if element.get(TYPE) in _SKIPPED_NOTE_TYPES:
@@ -328,7 +328,7 @@ class _DocumentReader:
                 part = self.load(target, kind)
                 if part is None:
                     continue
-                walker = _PartWalker(self, target, part, styles, None, kind)
+                walker = _PartWalker(self, target, part, styles, None)
                 out.extend(iter_paragraphs(walker.walk(part, kind)))
                 if kind == "header" and watermark is None:
                     watermark = find_watermark(part)
@@ -401,12 +401,11 @@ class _PartWalker:
     """Walks one part's story in reading order and builds its blocks."""
 
     def __init__(self, reader: _DocumentReader, part: str, root: etree._Element,
-                 styles: StyleSheet, numbering, base_container: str) -> None:
+                 styles: StyleSheet, numbering) -> None:
         self.reader = reader
         self.part = part
         self.styles = styles
         self.numbering = numbering
-        self.base_container = base_container
         self.elements = paragraph_elements(root)
         self.index = {element: i for i, element in enumerate(self.elements)}
         self.top_tables = 0

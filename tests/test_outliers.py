@@ -252,4 +252,4 @@ def test_body_length_in_words_and_sentences_is_told_as_one_fact():
     groups = outlier_groups(judge(forms, Settings()), Settings())
     message = describe_group(groups[0], forms)
     assert message == ("Measure 4 is written differently from the rest: "
-                       "Its body is 150 words in 12 sentences against a median of 11 words in 2 sentences.")
+                       "Its body is 150 words in 12 sentences against a median of 12 words in 2 sentences.")

@@ -68,6 +68,7 @@ ALT_CHUNK = w("altChunk")
 SECT_PR = w("sectPr")
 V_TEXTPATH, V_IMAGEDATA, V_SHAPE = v("textpath"), v("imagedata"), v("shape")
 A_BLIP, PIC_PIC = a("blip"), f"{{{NS['pic']}}}pic"
+C_CHART = "{http://schemas.openxmlformats.org/drawingml/2006/chart}chart"
 WP_DOCPR = wp("docPr")
 WPS_WSP, A_TXWARP = wps("wsp"), a("prstTxWarp")
 
@@ -972,8 +973,13 @@ def _collect_graphics(element: etree._Element, boxes: list, pictures: list) -> N
 
 
 def _is_picture_drawing(drawing: etree._Element) -> bool:
-    for _ in drawing.iter(A_BLIP, PIC_PIC, "{http://schemas.openxmlformats.org/drawingml/2006/chart}chart"):
-        return True
+    """True when the drawing shows a picture or chart of its own (not one inside its text box)."""
+    for found in drawing.iter(A_BLIP, PIC_PIC, C_CHART):
+        ancestor = found.getparent()
+        while ancestor is not None and ancestor is not drawing and ancestor.tag != TXBX_CONTENT:
+            ancestor = ancestor.getparent()
+        if ancestor is drawing:
+            return True
     return False
 
 

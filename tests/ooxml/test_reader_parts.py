@@ -162,6 +162,15 @@ def test_images_are_flagged_and_those_without_alt_text_counted(tmp_path):
     assert (third.has_image, third.images_without_alt) == (False, 0)
 
 
+def test_a_picture_inside_a_text_box_counts_once_on_the_text_box_paragraph(tmp_path):
+    box = ("<w:r><w:drawing><wp:anchor><wp:docPr id='2' name='Tekstiruutu'/><a:graphic><a:graphicData>"
+           f"<wps:wsp><wps:txbx><w:txbxContent><w:p>{picture(None)}</w:p></w:txbxContent></wps:txbx></wps:wsp>"
+           "</a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>")
+    holder, inner = read(tmp_path, f"<w:p>{box}</w:p>").body
+    assert (holder.has_image, holder.images_without_alt) == (False, 0)
+    assert (inner.container, inner.has_image, inner.images_without_alt) == ("textbox", True, 1)
+
+
 CORE = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
  xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/"

@@ -362,3 +362,32 @@ def test_an_automatic_measure_list_that_restarts_by_mistake_gets_its_start_fixed
     fixed = [c for c in result.changes if c.kind == "list-restart-fixed"]
     assert [(c.before, c.after) for c in fixed] == [("1", "4")]
     assert b"<w:startOverride w:val=\"4\"/>" in zipfile.ZipFile(output).read("word/numbering.xml")
+
+
+def test_generated_sections_use_the_documents_styles_are_listed_and_are_added_once(tmp_path):
+    styles = ("<w:style w:type='paragraph' w:default='1' w:styleId='Normal'><w:name w:val='Normal'/></w:style>"
+              "<w:style w:type='paragraph' w:styleId='Otsikko1'><w:name w:val='heading 1'/>"
+              "<w:pPr><w:outlineLvl w:val='0'/></w:pPr></w:style>"
+              "<w:style w:type='table' w:styleId='TaulukonRuudukko'><w:name w:val='Table Grid'/></w:style>")
+    body = (para("Tavoite 1: Uhrit") + measure(1, "Laaditaan opas.")
+            + para("Toimenpide 2: Koulutetaan poliisit.") + para("Vastuutaho: poliisihallitus")
+            + para("Aikataulu: 2025") + para("Rahoitus: 200 000 euroa vuodessa, erillisrahoitus"))
+    source = make_docx(tmp_path, body, styles_xml=styles)
+    (tmp_path / "drafter.toml").write_text(
+        '[publish]\nannex_table = true\nfunding_summary = true\n'
+        'description_page = {publisher = "Sisäministeriö", isbn = "978-952-324-000-0"}\n', encoding="utf-8")
+    output, result = publish(source, tmp_path, **FAST)
+    generated = [c for c in result.changes if c.kind == "section-generated"]
+    assert [c.after for c in generated] == ["Kuvailulehti", "Liite. Toimenpiteet", "Rahoitusyhteenveto"]
+    document = read_document(str(output))
+    headings = [p for p in document.paragraphs() if p.style_id == "Otsikko1"]
+    assert [p.text for p in headings] == ["Kuvailulehti", "Liite. Toimenpiteet", "Rahoitusyhteenveto"]
+    tables = list(document.tables())
+    assert tables[1].style_id == "TaulukonRuudukko" and tables[1].rows[0].header
+    cells = [[" ".join(p.text for p in c.blocks) for c in row.cells] for row in tables[1].rows]
+    assert cells[0] == ["Nro", "Toimenpide", "Vastuutaho", "Aikataulu", "Rahoitus"]
+    assert cells[2][:3] == ["2", "Koulutetaan poliisit", "poliisihallitus"]
+    assert ["Julkaisija", "Sisäministeriö"] in [[" ".join(p.text for p in c.blocks) for c in r.cells]
+                                               for r in tables[0].rows]
+    again, result = publish(output, tmp_path, "again.docx", **FAST)
+    assert result.changes == []

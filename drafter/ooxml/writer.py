@@ -280,4 +280,161 @@ def to_strict(data: bytes) -> bytes:
     return data
 
 
-__all__ = ["PackageEditor", "serialise", "to_strict"]
+
+
+# -- generated content --------------------------------------------------------------------
+
+
+def append_body_blocks(editor: PackageEditor, key: str, blocks) -> tuple[int, list[str]] | None:
+    """Append generated paragraphs and tables at the end of the main body, in the document's styles.
+
+    ``blocks`` holds plain values with a ``kind``: "heading" / "paragraph" /
+    "page-break" (with ``text``) or "table" (with ``header`` and ``rows``). The
+    first block carries a bookmark named ``key``; when the body already has that
+    bookmark (a document published before) nothing is added and None is returned.
+    Otherwise returns the paragraph index of the first new paragraph and the
+    texts of all new paragraphs in order (table cells one paragraph each).
+    """
+    from drafter.ooxml.names import w
+    from drafter.ooxml.text import paragraph_elements
+
+    main = editor.main_part
+    root = editor.peek(main)
+    if any(b.get(w("name")) == key for b in root.iter(w("bookmarkStart"))):
+        return None
+    root = editor.tree(main)
+    body = root.find(w("body"))
+    if body is None:
+        return None
+    first_index = len(paragraph_elements(root))
+    styles = _StyleNames(editor)
+    ids = [int(b.get(w("id"))) for b in root.iter(w("bookmarkStart")) if (b.get(w("id")) or "").isdigit()]
+    bookmark_id = str(max(ids, default=0) + 1)
+    anchor = body[-1] if len(body) and body[-1].tag == w("sectPr") else None
+    texts: list[str] = []
+    new_elements = []
+    for position, block in enumerate(blocks):
+        if block.kind == "table":
+            element = _table(block.header, block.rows, styles)
+            texts.extend(list(block.header) + [cell for row in block.rows for cell in row])
+        else:
+            element = _paragraph(block.text, block.kind, styles)
+            texts.append("" if block.kind == "page-break" else block.text)
+        if position == 0:
+            start = etree.Element(w("bookmarkStart"))
+            start.set(w("id"), bookmark_id)
+            start.set(w("name"), key)
+            end = etree.Element(w("bookmarkEnd"))
+            end.set(w("id"), bookmark_id)
+            target = element if element.tag == w("p") else element.find(f".//{w('p')}")
+            ppr = target.find(w("pPr"))
+            index = 1 if ppr is not None else 0
+            target.insert(index, start)
+            target.append(end)
+        new_elements.append(element)
+    for element in new_elements:
+        if anchor is not None:
+            anchor.addprevious(element)
+        else:
+            body.append(element)
+    return first_index, texts
+
+
+class _StyleNames:
+    """Style ids of the built-in styles generated content uses, found by name in styles.xml."""
+
+    def __init__(self, editor: PackageEditor) -> None:
+        from drafter.ooxml.names import w
+
+        self.by_name: dict[str, str] = {}
+        targets = editor.related(editor.main_part, "styles")
+        if targets:
+            for style in editor.peek(targets[0]).iter(w("style")):
+                name = style.find(w("name"))
+                style_id = style.get(w("styleId"))
+                if name is not None and style_id:
+                    self.by_name.setdefault((name.get(w("val")) or "").lower(), style_id)
+
+    def get(self, *names: str) -> str | None:
+        for name in names:
+            if name.lower() in self.by_name:
+                return self.by_name[name.lower()]
+        return None
+
+
+def _run(text: str, bold: bool = False) -> etree._Element:
+    from drafter.ooxml.names import w
+
+    run = etree.Element(w("r"))
+    if bold:
+        rpr = etree.SubElement(run, w("rPr"))
+        etree.SubElement(rpr, w("b"))
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if i:
+            etree.SubElement(run, w("br"))
+        t = etree.SubElement(run, w("t"))
+        t.text = line
+        t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    return run
+
+
+def _paragraph(text: str, kind: str, styles: _StyleNames) -> etree._Element:
+    from drafter.ooxml.names import w
+
+    p = etree.Element(w("p"))
+    if kind == "page-break":
+        run = etree.SubElement(p, w("r"))
+        br = etree.SubElement(run, w("br"))
+        br.set(w("type"), "page")
+        return p
+    style = styles.get("heading 1", "otsikko 1", "rubrik 1") if kind == "heading" else None
+    if style:
+        ppr = etree.SubElement(p, w("pPr"))
+        etree.SubElement(ppr, w("pStyle")).set(w("val"), style)
+    if text:
+        p.append(_run(text, bold=kind == "heading" and style is None))
+    return p
+
+
+def _table(header, rows, styles: _StyleNames) -> etree._Element:
+    from drafter.ooxml.names import w
+
+    tbl = etree.Element(w("tbl"))
+    tbl_pr = etree.SubElement(tbl, w("tblPr"))
+    style = styles.get("table grid", "taulukon ruudukko", "tabellrutnät")
+    if style:
+        etree.SubElement(tbl_pr, w("tblStyle")).set(w("val"), style)
+    width = etree.SubElement(tbl_pr, w("tblW"))
+    width.set(w("w"), "5000")
+    width.set(w("type"), "pct")
+    if not style:
+        borders = etree.SubElement(tbl_pr, w("tblBorders"))
+        for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+            edge = etree.SubElement(borders, w(side))
+            edge.set(w("val"), "single")
+            edge.set(w("sz"), "4")
+            edge.set(w("space"), "0")
+            edge.set(w("color"), "auto")
+    look = etree.SubElement(tbl_pr, w("tblLook"))
+    look.set(w("val"), "04A0")
+    look.set(w("firstRow"), "1")
+    columns = len(header) or max((len(r) for r in rows), default=1)
+    grid = etree.SubElement(tbl, w("tblGrid"))
+    for _ in range(columns):
+        etree.SubElement(grid, w("gridCol"))
+    all_rows = ([tuple(header)] if header else []) + [tuple(r) for r in rows]
+    for index, cells in enumerate(all_rows):
+        is_header = bool(header) and index == 0
+        tr = etree.SubElement(tbl, w("tr"))
+        if is_header:
+            etree.SubElement(etree.SubElement(tr, w("trPr")), w("tblHeader"))
+        for text in cells:
+            tc = etree.SubElement(tr, w("tc"))
+            p = etree.SubElement(tc, w("p"))
+            if text:
+                p.append(_run(text, bold=is_header))
+    return tbl
+
+
+__all__ = ["PackageEditor", "serialise", "to_strict", "append_body_blocks"]

@@ -129,6 +129,8 @@ class _Publisher:
         self.result = PublishResult(source=source.name, output=output.name)
         self.new_numbers: dict[int, int] = {}
         self.list_starts: list = []
+        self.sections: list = []
+        self.generated_edits: list[TextEdit] = []
 
     def run(self, redline: bool) -> PublishResult:
         try:
@@ -201,11 +203,12 @@ class _Publisher:
         measure_at = self._measure_lookup(accepted_programme)
         planned = self._plan_text_edits(accepted_doc, accepted_programme, measure_at)
         self._renumber_stage_one(source_programme, accepted_programme)
-        if planned or self.list_starts:
+        self._plan_sections(accepted_programme)
+        if planned or self.list_starts or self.sections:
             data, redline_data = self._apply_text_edits(accepted_path, planned, redline)
             final_path = self._write_tmp("published.docx", data)
             final_doc = self._read(final_path)
-            expected = Stories.of(accepted_doc).apply([p.edit for p in planned])
+            expected = Stories.of(accepted_doc).apply([p.edit for p in planned] + self.generated_edits)
             check_invariant(expected, Stories.of(final_doc), "publish")
             self.result.changes.extend(p.change for p in planned)
             self._check_list_starts(final_doc)
@@ -437,8 +440,39 @@ class _Publisher:
                                        "nothing was written") from None
             for num_id, level, start, _ in self.list_starts:
                 set_list_start(editor, num_id, level, start)
+            if not tracked:
+                self._append_sections(editor)
             outputs.append(editor.to_bytes())
         return outputs[0], (outputs[1] if redline else None)
+
+    def _plan_sections(self, programme) -> None:
+        if programme is None:
+            return
+        from drafter.publish.generated import plan_sections
+
+        try:
+            self.sections = plan_sections(programme, self.config, self.new_numbers)
+        except Exception as exc:  # noqa: BLE001 - a generated section is extra; the publication stands
+            self.result.notes.append(f"generated sections skipped ({type(exc).__name__}: {exc})")
+
+    def _append_sections(self, editor) -> None:
+        """Write the planned sections; list each with the text edits that explain it."""
+        from drafter.ooxml.writer import append_body_blocks
+
+        for section in self.sections:
+            added = append_body_blocks(editor, section.key, section.blocks)
+            if added is None:
+                self.result.notes.append(f"{section.title}: already in the document, not added again")
+                continue
+            first, texts = added
+            main = editor.main_part
+            self.generated_edits.extend(TextEdit(main, first + i, 0, 0, text) for i, text in enumerate(texts))
+            tables = [b for b in section.blocks if b.kind == "table"]
+            rows = sum(len(t.rows) for t in tables)
+            self.result.changes.append(Change(
+                "section-generated", "", section.title, FindingLocation(paragraph=first, part=main),
+                note=f"{section.key.strip('_').replace('_', ' ')}: {len(texts)} paragraph(s)"
+                     + (f", a table of {rows} row(s)" if tables else "")))
 
     def _check_list_starts(self, final_doc) -> None:
         """List each fixed list start, confirmed by the number Word will show in the output."""

@@ -412,6 +412,8 @@ class _PartWalker:
         self.top_tables = 0
         self.fields: list[bool] = []  # per open complex field: has its result started?
         self.hidden_fields = 0        # open fields still in their instruction part
+        self.current_paragraph = -1   # index of the paragraph being walked
+        self.field_start = -1         # where the outermost open field began
         self.open_comments: dict[str, None] = {}
         self.anchored_comments: set[str] = set()
         self.deleted_rows = 0
@@ -428,6 +430,11 @@ class _PartWalker:
     def walk(self, parent: etree._Element, container: str) -> list:
         """Blocks of a story (body, note, comment, header); leftover revisions go on its last paragraph."""
         out = self.blocks(parent, container, None)
+        if self.hidden_fields:
+            self.reader.notice(
+                "unclosed-field", f"a field that begins in paragraph {self.field_start} never ends; "
+                "the text after its code was not read", self.part)
+        self.fields, self.hidden_fields = [], 0
         if self.carried:
             for i in range(len(out) - 1, -1, -1):
                 block = out[i]
@@ -628,6 +635,7 @@ class _PartWalker:
             numbering = self.number(style_id, num_id, ilvl)
 
         state = _ParagraphState(style_id)
+        self.current_paragraph = self.index.get(p, -1)
         for comment_id in self.open_comments:
             state.comment_starts[comment_id] = 0
         self.inline(p, state, False)
@@ -845,6 +853,8 @@ class _PartWalker:
     def field_char(self, kind: str | None) -> None:
         """Track complex-field nesting so only results (between separate and end) are read."""
         if kind == "begin":
+            if not self.fields:
+                self.field_start = self.current_paragraph
             self.fields.append(False)
             self.hidden_fields += 1
         elif kind == "separate":

@@ -145,6 +145,9 @@ class StyleSheet:
                     self.default_paragraph_style = style_id
                 elif kind == "character" and self.default_character_style is None:
                     self.default_character_style = style_id
+        if self.default_paragraph_style is None and "Normal" in self.styles:
+            # no style says w:default: Word falls back to the built-in Normal
+            self.default_paragraph_style = "Normal"
 
     def chain(self, style_id: str | None) -> list[StyleInfo]:
         """The style and its ancestors, nearest first; stops at cycles and dangling ids."""

@@ -97,6 +97,15 @@ def test_a_field_result_may_span_paragraphs(tmp_path):
     assert texts(read(tmp_path, body)) == ["1 Johdanto", "2 Tavoitteet", "3 Toimenpiteet", "after"]
 
 
+def test_a_field_that_never_ends_is_reported(tmp_path):
+    body = (para("before") + "<w:p>" + run("start ") + "<w:r><w:fldChar w:fldCharType='begin'/></w:r>"
+            "<w:r><w:instrText>broken</w:instrText></w:r></w:p>" + para("swallowed"))
+    doc = read(tmp_path, body)
+    assert texts(doc) == ["before", "start ", ""]
+    assert [(n.code, n.part) for n in doc.notices] == [("unclosed-field", "word/document.xml")]
+    assert "paragraph 1" in doc.notices[0].message
+
+
 def test_special_characters_follow_the_documented_text_rules(tmp_path):
     body = (
         "<w:p><w:r><w:t>a</w:t><w:tab/><w:t>b</w:t><w:br/><w:t>c</w:t><w:br w:type='page'/>"

@@ -53,6 +53,11 @@ def test_outline_levels_resolve_through_based_on_and_heading_names(tmp_path):
     ]
 
 
+def test_without_a_default_flag_unstyled_paragraphs_take_normal(tmp_path):
+    styles = "<w:style w:type='paragraph' w:styleId='Normal'><w:name w:val='Normal'/></w:style>"
+    assert read(tmp_path, para("x"), styles_xml=styles).body[0].style_name == "Normal"
+
+
 def test_default_language_comes_from_document_defaults(tmp_path):
     assert read(tmp_path, para("x")).default_language == "fi-FI"
 

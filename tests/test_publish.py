@@ -391,3 +391,22 @@ def test_generated_sections_use_the_documents_styles_are_listed_and_are_added_on
                                                for r in tables[0].rows]
     again, result = publish(output, tmp_path, "again.docx", **FAST)
     assert result.changes == []
+
+
+def test_accessibility_title_and_language_are_set_and_what_remains_is_reported(tmp_path):
+    image = ("<w:p><w:r><w:drawing><wp:inline><wp:docPr id='1' name='Kuva 1'/><a:graphic><a:graphicData>"
+             "<pic:pic><pic:blipFill><a:blip r:embed='rIdImg'/></pic:blipFill></pic:pic></a:graphicData></a:graphic>"
+             "</wp:inline></w:drawing></w:r></w:p>")
+    table = ("<w:tbl><w:tblPr/><w:tblGrid><w:gridCol/><w:gridCol/></w:tblGrid>"
+             + "".join(f"<w:tr><w:tc>{para(a)}</w:tc><w:tc>{para(b)}</w:tc></w:tr>"
+                       for a, b in (("Vuosi", "Euroa"), ("2025", "100 000"))) + "</w:tbl>")
+    body = para("Ihmiskaupan vastainen toimintaohjelma") + image + table + para("Loppu.")
+    source = make_docx(tmp_path, body, styles_xml="<w:style w:type='paragraph' w:default='1' w:styleId='Normal'>"
+                       "<w:name w:val='Normal'/></w:style>")
+    (tmp_path / "drafter.toml").write_text('language = "fi"\n', encoding="utf-8")
+    output, result = publish(source, tmp_path, **FAST)
+    document = read_document(str(output))
+    assert document.properties.language == "fi-FI" and document.default_language == "fi-FI"
+    rules = sorted(f.rule for f in result.remaining if f.category == "accessibility")
+    assert "ACC004" in rules and "ACC005" in rules and "ACC002" not in rules
+    assert ("ACC001" in rules) == (not document.properties.title)

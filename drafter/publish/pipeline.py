@@ -186,6 +186,7 @@ class _Publisher:
 
         source_doc = self._read(self.source)
         source_programme = self._recognise(source_doc)
+        self.source_programme = source_programme
         measure_at = self._measure_lookup(source_programme)
         package = Package(str(self.source))
         editor = PackageEditor(package)
@@ -218,8 +219,12 @@ class _Publisher:
             redline_data = data if redline else None
         self.result.data = data
         self.result.redline = redline_data
+        final_programme = accepted_programme if final_doc is accepted_doc else self._recognise(final_doc)
         if self.options.check_remaining:
-            self._remaining(accepted_programme if final_doc is accepted_doc else self._recognise(final_doc))
+            self._remaining(final_programme)
+        from drafter.publish.accessibility import accessibility_findings
+
+        self.result.remaining.extend(accessibility_findings(final_doc, final_programme))
         return self.result
 
     def _renumber_stage_one(self, source_programme, accepted_programme) -> None:
@@ -297,10 +302,18 @@ class _Publisher:
                                       note=edit.name))
         settings = self.config.publish
         values = {key: settings.get(key) for key in ("title", "subject")}
+        programme = self.source_programme
+        # accessibility: a document needs a title and a language; the draft's own ones will do
+        if not values["title"] and not (source_doc.properties.title or "").strip() and programme is not None \
+                and programme.title:
+            values["title"] = programme.title.strip()
         keywords = settings.get("keywords")
         if keywords:
             values["keywords"] = ", ".join(keywords) if isinstance(keywords, (list, tuple)) else str(keywords)
         language = settings.get("language") or self.config.language
+        if not language and not (source_doc.properties.language or source_doc.default_language) \
+                and programme is not None and programme.language in metadata.LANGUAGE_TAGS:
+            language = programme.language
         if language:
             values["language"] = metadata.LANGUAGE_TAGS.get(language, language)
         for edit in metadata.set_properties(editor, {k: v for k, v in values.items() if v}):

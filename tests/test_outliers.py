@@ -88,6 +88,7 @@ def test_neighbouring_first_person_measures_make_one_finding_on_the_first():
     assert f.location.text == FIRST_PERSON[0][0]
     details = dict(f.details)
     assert details["measures"] == [6, 7]
+    assert details["titles"] == {"6": FIRST_PERSON[0][0], "7": FIRST_PERSON[1][0]}
     assert {"measure": 6, "feature": "title_form", "value": "first-person", "majority": "passive-verb"}.items() <= \
         next(r for r in details["features"] if r["measure"] == 6 and r["feature"] == "title_form").items()
 

@@ -174,6 +174,7 @@ def outlier_measures(rule: Rule, ctx: CheckContext):
             start = first.title_location.start
             end = first.title_location.end if first.title_location.end is not None else len(paragraph.text)
         details = feature_table(group, forms)
+        details["titles"] = {str(j.form.name): by_form[id(j.form)].title for j in group}
         if not language.has_morphology:
             details["note"] = "Finnish morphology unavailable (Voikko not installed): voice features were skipped"
         yield ctx.finding(rule, message=describe_group(group, forms), paragraph=paragraph, start=start,

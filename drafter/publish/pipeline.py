@@ -305,7 +305,7 @@ class _Publisher:
         programme = self.source_programme
         # accessibility: a document needs a title and a language; the draft's own ones will do
         if not values["title"] and not (source_doc.properties.title or "").strip() and programme is not None \
-                and programme.title:
+                and programme.title and _opens_with(source_doc, programme.title):
             values["title"] = programme.title.strip()
         keywords = settings.get("keywords")
         if keywords:
@@ -517,6 +517,12 @@ class _Where:
 
 class PublishError(DrafterError):
     """Publishing could not be completed; nothing was written."""
+
+
+def _opens_with(document, title: str) -> bool:
+    """Whether ``title`` is one of the first few non-empty paragraphs of the body (a cover title)."""
+    opening = [p.text.strip() for p in document.paragraphs() if p.text.strip()][:5]
+    return title.strip() in opening
 
 
 def _renumbered_of(kept: list[PlannedEdit]) -> dict[str, int]:

@@ -61,7 +61,7 @@ def test_every_readable_external_docx_publishes(tmp_path):
     if not EXTERNAL.is_dir():
         pytest.skip(f"the shared external corpus is not at {EXTERNAL}")
     files = sorted(EXTERNAL.rglob("*.docx"))
-    published = 0
+    published = rejected = 0
     for source in files:
         try:
             source_document = read_document(str(source))
@@ -71,11 +71,15 @@ def test_every_readable_external_docx_publishes(tmp_path):
         publish_file(source, output, PublishOptions(force=True, fixes="none", check_remaining=False))
         _assert_clean(output)
         published += 1
+        if any(p.revisions for p in source_document.all_paragraphs()):
+            publish_file(source, output, PublishOptions(force=True, fixes="none", check_remaining=False, reject=True))
+            _assert_clean(output)
+            rejected += 1
         opened_before = _opens_in_python_docx(source)
         if opened_before:
             assert _opens_in_python_docx(output), f"{source.name}: python-docx opened the input but not the output"
         assert source_document is not None
-    assert published >= 100
+    assert published >= 100 and rejected >= 10
 
 
 def _opens_in_python_docx(path: Path) -> bool:

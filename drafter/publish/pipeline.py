@@ -131,6 +131,7 @@ class _Publisher:
         self.list_starts: list = []
         self.sections: list = []
         self.generated_edits: list[TextEdit] = []
+        self.section_changes: list[Change] = []
 
     def run(self, redline: bool) -> PublishResult:
         try:
@@ -213,6 +214,7 @@ class _Publisher:
             check_invariant(expected, Stories.of(final_doc), "publish")
             self.result.changes.extend(p.change for p in planned)
             self._check_list_starts(final_doc)
+            self.result.changes.extend(self.section_changes)
         else:
             data = accepted_path.read_bytes()
             final_doc = accepted_doc
@@ -482,7 +484,7 @@ class _Publisher:
             self.generated_edits.extend(TextEdit(main, first + i, 0, 0, text) for i, text in enumerate(texts))
             tables = [b for b in section.blocks if b.kind == "table"]
             rows = sum(len(t.rows) for t in tables)
-            self.result.changes.append(Change(
+            self.section_changes.append(Change(
                 "section-generated", "", section.title, FindingLocation(paragraph=first, part=main),
                 note=f"{section.key.strip('_').replace('_', ' ')}: {len(texts)} paragraph(s)"
                      + (f", a table of {rows} row(s)" if tables else "")))

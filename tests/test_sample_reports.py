@@ -55,7 +55,9 @@ def reports(fault: dict, findings) -> bool:
         if fault.get("measure") is not None and fault["measure"] not in covered_measures(finding):
             continue
         text = (fault.get("text") or "").strip()
-        seen = " ".join((finding.location.text, finding.location.context, finding.message))
+        titles = dict(finding.details).get("titles") or ()
+        titles = titles.values() if isinstance(titles, dict) else titles
+        seen = " ".join((finding.location.text, finding.location.context, finding.message, *map(str, titles)))
         if not text or text in seen or finding.location.text and finding.location.text in text:
             return True
     return False

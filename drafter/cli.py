@@ -29,9 +29,12 @@ class _App(click.Group):
     """Click group that turns drafter's errors into one line and exit status 2."""
 
     def invoke(self, ctx):
+        from drafter.limits import TimeLimitExceeded, memory_cap
+
         try:
-            return super().invoke(ctx)
-        except DrafterError as exc:
+            with memory_cap():
+                return super().invoke(ctx)
+        except (DrafterError, TimeLimitExceeded) as exc:
             _fail(str(exc))
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException, SystemExit):
             raise
@@ -65,9 +68,11 @@ def main() -> None:
 def outline(file: Path, fmt: str, config_path: Path | None, output: Path | None) -> None:
     """Show the programme's structure: chapters, objectives, measures and their fields."""
     from drafter.api import read_programme
+    from drafter.limits import time_limit
     from drafter.report.outline import outline_json, outline_text
 
-    programme = read_programme(file, config_path=config_path)
+    with time_limit(str(file)):
+        programme = read_programme(file, config_path=config_path)
     if fmt == "json":
         import json
 
@@ -190,9 +195,19 @@ def _check_all(files, config_path, select, ignore, jobs: int) -> list:
 def _check_one(file: Path, config_path, select, ignore):
     """check_file, with an unexpected failure turned into that file's error (top level: picklable)."""
     from drafter.api import check_file
+    from drafter.limits import TimeLimitExceeded, time_limit
 
     try:
-        return check_file(file, config_path=config_path, select=select, ignore=ignore)
+        with time_limit(str(file)):
+            return check_file(file, config_path=config_path, select=select, ignore=ignore)
+    except TimeLimitExceeded as exc:
+        from drafter.report.results import FileResult
+
+        return FileResult(file=str(file), error=getattr(exc, "reason", None) or str(exc))
+    except MemoryError:
+        from drafter.report.results import FileResult
+
+        return FileResult(file=str(file), error="out of memory (DRAFTER_MAX_MEMORY_MB); the file was not checked")
     except Exception as exc:  # noqa: BLE001 - one line per file, never a traceback
         if os.environ.get("DRAFTER_DEBUG"):
             raise
@@ -256,10 +271,40 @@ def explain_command(rule: str, fmt: str) -> None:
     click.echo(explain_json(found) if fmt == "json" else explain_text(found), nl=False)
 
 
+# -- diff --------------------------------------------------------------------
+
+@main.command("diff")
+@click.argument("old", type=click.Path(path_type=Path))
+@click.argument("new", type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="The report on standard output.")
+@click.option("--json", "json_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write the JSON report (drafter.diff/1) to this file.")
+@click.option("--html", "html_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write a self-contained HTML page for reviewers to this file.")
+@click.option("--redline", "redline_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write NEW with the changes since OLD as Word tracked changes (.docx).")
+@click.option("--threshold", type=click.FloatRange(0.0, 1.0, min_open=True), default=0.6, show_default=True,
+              help="How similar (0–1) two measures must be to count as the same measure.")
+@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="drafter.toml to use instead of the one found beside each draft.")
+@click.option("--fail-on-change", is_flag=True, help="Exit 1 when the versions differ (default: exit 0).")
+def diff_command(old: Path, new: Path, fmt: str, json_path: Path | None, html_path: Path | None,
+                 redline_path: Path | None, threshold: float, config_path: Path | None,
+                 fail_on_change: bool) -> None:
+    """Compare two versions of a draft measure by measure (renumbered, modified, added, removed, moved)."""
+    from drafter.diff.cli_support import run_diff
+
+    text, changed = run_diff(old, new, fmt=fmt, json_path=json_path, html_path=html_path,
+                             redline_path=redline_path, threshold=threshold, config_path=config_path)
+    click.echo(text, nl=False)
+    sys.exit(EXIT_FINDINGS if changed and fail_on_change else 0)
+
+
 # -- publish -----------------------------------------------------------------
 
 @main.command("publish")
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("file", type=click.Path(path_type=Path))  # a folder is refused in one line by the reader
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
               help="The publication version to write (.docx).")
 @click.option("--changes", "changes_path", type=click.Path(dir_okay=False, path_type=Path),
@@ -286,15 +331,37 @@ def publish_command(file: Path, output: Path, changes_path: Path | None, report_
                     keep_markers: bool, no_fixes: bool, unsafe_fixes: bool, no_renumber: bool,
                     config_path: Path | None, force: bool) -> None:
     """Make the publication version of a draft and report every change made."""
+    from drafter.limits import time_limit
     from drafter.publish.cli_support import run_publish
 
-    summary = run_publish(
-        file, output, changes_path=changes_path, report_path=report_path, redline_path=redline_path,
-        reject=reject, keep_comments=keep_comments, keep_highlights=keep_highlights,
-        keep_metadata=keep_metadata, remove_hidden=remove_hidden, keep_markers=keep_markers,
-        no_fixes=no_fixes, unsafe_fixes=unsafe_fixes, no_renumber=no_renumber,
-        config_path=config_path, force=force)
+    with time_limit(str(file)):
+        summary = run_publish(
+            file, output, changes_path=changes_path, report_path=report_path, redline_path=redline_path,
+            reject=reject, keep_comments=keep_comments, keep_highlights=keep_highlights,
+            keep_metadata=keep_metadata, remove_hidden=remove_hidden, keep_markers=keep_markers,
+            no_fixes=no_fixes, unsafe_fixes=unsafe_fixes, no_renumber=no_renumber,
+            config_path=config_path, force=force)
     click.echo(summary, err=True)
+
+
+# -- assemble ----------------------------------------------------------------
+
+@main.command("assemble")
+@click.argument("manifest", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="The assembled programme to write (.docx).")
+@click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the assembly report: report.json (drafter.assembly/1) or report.html.")
+@click.option("--force", is_flag=True, help="Replace existing output files.")
+def assemble_command(manifest: Path, output: Path, report_path: Path | None, force: bool) -> None:
+    """Stitch a programme from a master and part documents, as programme.toml lists them."""
+    from drafter.assemble import assemble
+
+    result = assemble(manifest, output, report_path=report_path, force=force)
+    summary = result.report["summary"]
+    click.echo(f"{output}: {summary['parts']} parts, {summary['measures']} measures "
+               f"({summary['renumbered']} renumbered), {summary['references_updated']} references updated, "
+               f"{summary['references_left']} left, {summary['dropped']} items dropped", err=True)
 
 
 def _emit(text: str, output: Path | None, source: Path, force: bool = True) -> None:

@@ -112,7 +112,7 @@ def source_of_paragraphs(root: etree._Element) -> list[int]:
     out = []
     for paragraph in paragraph_elements(root):
         source = 0
-        for ancestor in paragraph.iterancestors():
+        for ancestor in (paragraph, *paragraph.iterancestors()):
             if SOURCE_ATTR in ancestor.attrib:
                 source = int(ancestor.get(SOURCE_ATTR))
                 break

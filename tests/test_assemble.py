@@ -207,7 +207,7 @@ def test_a_measure_range_selection_takes_only_those_measures(local_numbers: Path
 
 
 def test_a_missing_selection_is_a_one_line_error(local_numbers: Path) -> None:
-    from drafter.assemble.merge import AssemblyError
+    from drafter.ooxml.assemble.merge import AssemblyError
 
     manifest(local_numbers, 'master = "master.docx"\n[[parts]]\nfile = "a.docx"\nselect = { objective = 7 }\n')
     with pytest.raises(AssemblyError, match="a.docx: no objective 7"):

@@ -1,8 +1,8 @@
 """Assemble a programme from a master document and part documents (``drafter assemble``).
 
 Entry point: :func:`assemble`. The manifest (:mod:`drafter.assemble.manifest`)
-names the master and the parts; :mod:`drafter.assemble.merge` merges them at
-package level, :mod:`drafter.assemble.renumber` makes measure numbers continuous
+names the master and the parts; :mod:`drafter.ooxml.assemble.merge` merges them at
+package level, :mod:`drafter.ooxml.assemble.renumber` makes measure numbers continuous
 and keeps references right, :mod:`drafter.assemble.report` writes the report.
 """
 
@@ -27,8 +27,8 @@ def assemble(manifest: Manifest | Path | str, output: Path, *, report_path: Path
 
     ``report_path`` ending in .html gets the HTML report, anything else the JSON.
     """
-    from drafter.assemble.merge import assemble_package, read_programme_of, source_of_paragraphs, strip_sources
-    from drafter.assemble.renumber import renumber
+    from drafter.ooxml.assemble.merge import assemble_package, read_programme_of, source_of_paragraphs, strip_sources
+    from drafter.ooxml.assemble.renumber import renumber
     from drafter.assemble.report import build_report, report_html, report_json
     from drafter.io import check_output_path, write_bytes_atomic, write_text_atomic
 

@@ -13,7 +13,7 @@ merged fragment carries are rewritten in place:
 - ``w14:paraId`` / ``w14:textId`` that collide are dropped (Word regenerates them).
 
 Comment and note ids are renumbered where their parts are merged
-(:mod:`drafter.assemble.merge`), from the spaces here.
+(:mod:`drafter.ooxml.assemble.merge`), from the spaces here.
 """
 
 from __future__ import annotations

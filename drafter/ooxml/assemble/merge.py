@@ -9,15 +9,15 @@
    master's final ``w:sectPr`` is the result's page setup, headers and footers:
    a part's page size, margins, headers and footers do not come along, and its
    section breaks are removed — all reported);
-3. maps styles onto the master's (:mod:`drafter.assemble.styles`), merges the
-   lists (:mod:`drafter.assemble.numbering_merge`), copies footnotes,
+3. maps styles onto the master's (:mod:`drafter.ooxml.assemble.styles`), merges the
+   lists (:mod:`drafter.ooxml.assemble.numbering_merge`), copies footnotes,
    endnotes and (optionally) comments with new ids, copies images and other
    related parts under unique names with new relationship ids, and gives
-   bookmarks, revisions and drawings fresh ids (:mod:`drafter.assemble.ids`);
+   bookmarks, revisions and drawings fresh ids (:mod:`drafter.ooxml.assemble.ids`);
 4. inserts the blocks at the target: the end of a chapter or objective of the
    document built so far, before a chapter's heading, or the end.
 
-Measures are then renumbered (:mod:`drafter.assemble.renumber`). This module is
+Measures are then renumbered (:mod:`drafter.ooxml.assemble.renumber`). This module is
 part of the OOXML layer: it works on lxml trees, never on the model.
 """
 
@@ -31,10 +31,10 @@ from pathlib import Path
 
 from lxml import etree
 
-from drafter.assemble.ids import COMMENT_TAGS, IdSpace
+from drafter.ooxml.assemble.ids import COMMENT_TAGS, IdSpace
 from drafter.assemble.manifest import Manifest, PartSpec, Selection, Target
-from drafter.assemble.numbering_merge import NumberingMerger, apply_num_mapping, used_num_ids
-from drafter.assemble.styles import StyleMerger, apply_style_mapping, used_styles
+from drafter.ooxml.assemble.numbering_merge import NumberingMerger, apply_num_mapping, used_num_ids
+from drafter.ooxml.assemble.styles import StyleMerger, apply_style_mapping, used_styles
 from drafter.errors import DrafterError
 from drafter.ooxml.names import NS, w
 from drafter.ooxml.package import NS_CT, NS_PR, Package

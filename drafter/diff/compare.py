@@ -26,14 +26,14 @@ a note saying so.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Sequence
 
 from rapidfuzz import fuzz
 
 from drafter.blocks import Document, Table, iter_paragraphs
-from drafter.diff.matching import CONTAINMENT, MIN_PART_WORDS, MeasureText, Pair, containment, match, similarity
+from drafter.diff.matching import CANDIDATES, CONTAINMENT, MIN_PART_WORDS, MeasureText, Pair, containment, match, similarity
 from drafter.diff.result import FieldChange, MeasureDiff, NodeDiff, ProgrammeDiff
 from drafter.diff.textdiff import normalised, same_words, word_ops
 from drafter.model import Measure, Programme
@@ -99,13 +99,12 @@ class _Comparison:
     # -- splits and merges ------------------------------------------------------
 
     def _find_splits(self) -> None:
-        old_words = [t.words() for t in self.old_texts]
+        containers = _Containers([t.words() for t in self.old_texts])
         parts: dict[int, list[int]] = defaultdict(list)
         for j, text in enumerate(self.new_texts):
             if j in self.pair_new:
                 continue
-            words = text.words()
-            source = _best_container(words, old_words)
+            source = containers.best(text.part_words())
             if source is not None:
                 parts[source].append(j)
         for i, js in parts.items():
@@ -118,12 +117,12 @@ class _Comparison:
                 self.split_into[i].append(j)
 
     def _find_merges(self) -> None:
-        new_words = [t.words() for t in self.new_texts]
+        containers = _Containers([t.words() for t in self.new_texts])
         sources: dict[int, list[int]] = defaultdict(list)
         for i, text in enumerate(self.old_texts):
             if i in self.pair_old:
                 continue
-            target = _best_container(text.words(), new_words, exclude=set(self.split_from))
+            target = containers.best(text.part_words(), exclude=set(self.split_from))
             if target is not None:
                 sources[target].append(i)
         for j, is_ in sources.items():
@@ -318,7 +317,7 @@ def _body_view(measure: Measure, nested: frozenset) -> tuple[str, tuple[int, ...
         return measure.text, tuple(range(len(lines))), []
     kept, dropped = [], []
     for k, (line, location) in enumerate(zip(lines, measure.body_locations)):
-        (dropped if (location.part, location.paragraph) in nested else kept).append(k if location else k)
+        (dropped if (location.part, location.paragraph) in nested else kept).append(k)
     return "\n".join(lines[k] for k in kept), tuple(kept), [lines[k] for k in dropped]
 
 
@@ -366,24 +365,41 @@ def _moved(pair: Pair, old_owner, new_owner, mapping: dict[int, int]) -> bool:
     return mapping.get(was) != now
 
 
-def _best_container(part: list[str], wholes: list[list[str]], exclude: set[int] = frozenset()) -> int | None:
-    """The index of the text holding at least CONTAINMENT of ``part``'s words, best first."""
-    if len(part) < MIN_PART_WORDS:
-        return None
-    distinct = set(part)
-    ranked = []
-    for k, whole in enumerate(wholes):
-        if k in exclude or not whole:
-            continue
-        shared = len(distinct.intersection(whole))
-        if shared >= CONTAINMENT * len(distinct):
-            ranked.append((shared, k))
-    best = None
-    for shared, k in sorted(ranked, reverse=True)[:25]:
-        score = containment(part, wholes[k])
-        if score >= CONTAINMENT and (best is None or score > best[0] or (score == best[0] and k < best[1])):
-            best = (score, k)
-    return best[1] if best else None
+class _Containers:
+    """Find the text that holds most of a part's words, through an index of rare words.
+
+    Candidates are the texts sharing the most of the part's less common words
+    (a word in more than half of the texts tells nothing); only the best
+    :data:`CANDIDATES` are measured exactly, so a search costs the part's
+    words' posting lists, not a pass over every text.
+    """
+
+    def __init__(self, wholes: list[list[str]]) -> None:
+        self.wholes = wholes
+        self.index: dict[str, list[int]] = defaultdict(list)
+        for k, whole in enumerate(wholes):
+            for word in set(whole):
+                self.index[word].append(k)
+        self.common = max(2, len(wholes) // 2 + 1)
+
+    def best(self, part: list[str], exclude: set[int] = frozenset()) -> int | None:
+        """The index of the text holding at least CONTAINMENT of ``part``'s words, or None."""
+        if len(part) < MIN_PART_WORDS:
+            return None
+        shared: Counter[int] = Counter()
+        for word in set(part):
+            holders = self.index.get(word, ())
+            if len(holders) <= self.common:
+                for k in holders:
+                    shared[k] += 1
+        best = None
+        for k, _ in shared.most_common(CANDIDATES):
+            if k in exclude:
+                continue
+            score = containment(part, self.wholes[k])
+            if score >= CONTAINMENT and (best is None or score > best[0] or (score == best[0] and k < best[1])):
+                best = (score, k)
+        return best[1] if best else None
 
 
 __all__ = ["diff_programmes", "diff_files", "nested_table_paragraphs"]

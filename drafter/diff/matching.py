@@ -72,8 +72,18 @@ class MeasureText:
         return (self.title, self.body, self.fields)
 
     def words(self) -> list[str]:
-        """Title and body words (punctuation left out), for containment and blocking."""
+        """Title and body words (punctuation left out), for blocking."""
         return [t.text for t in tokens(f"{self.title} {self.body}") if t.text[0].isalnum()]
+
+    def part_words(self) -> list[str]:
+        """The words a split-off part or merged measure is recognised by.
+
+        The body's words when it has at least :data:`MIN_PART_WORDS` (a part
+        split off usually gets a title of its own, and a merged measure loses
+        its title), else title and body words.
+        """
+        body = [t.text for t in tokens(self.body) if t.text[0].isalnum()]
+        return body if len(body) >= MIN_PART_WORDS else self.words()
 
 
 @dataclass(frozen=True)

@@ -301,36 +301,6 @@ def diff_command(old: Path, new: Path, fmt: str, json_path: Path | None, html_pa
     sys.exit(EXIT_FINDINGS if changed and fail_on_change else 0)
 
 
-# -- diff --------------------------------------------------------------------
-
-@main.command("diff")
-@click.argument("old", type=click.Path(path_type=Path))
-@click.argument("new", type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="The report on standard output.")
-@click.option("--json", "json_path", type=click.Path(dir_okay=False, path_type=Path),
-              help="Also write the JSON report (drafter.diff/1) to this file.")
-@click.option("--html", "html_path", type=click.Path(dir_okay=False, path_type=Path),
-              help="Also write a self-contained HTML page for reviewers to this file.")
-@click.option("--redline", "redline_path", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write NEW with the changes since OLD as Word tracked changes (.docx).")
-@click.option("--threshold", type=click.FloatRange(0.0, 1.0, min_open=True), default=0.6, show_default=True,
-              help="How similar (0–1) two measures must be to count as the same measure.")
-@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="drafter.toml to use instead of the one found beside each draft.")
-@click.option("--fail-on-change", is_flag=True, help="Exit 1 when the versions differ (default: exit 0).")
-def diff_command(old: Path, new: Path, fmt: str, json_path: Path | None, html_path: Path | None,
-                 redline_path: Path | None, threshold: float, config_path: Path | None,
-                 fail_on_change: bool) -> None:
-    """Compare two versions of a draft measure by measure (renumbered, modified, added, removed, moved)."""
-    from drafter.diff.cli_support import run_diff
-
-    text, changed = run_diff(old, new, fmt=fmt, json_path=json_path, html_path=html_path,
-                             redline_path=redline_path, threshold=threshold, config_path=config_path)
-    click.echo(text, nl=False)
-    sys.exit(EXIT_FINDINGS if changed and fail_on_change else 0)
-
-
 # -- publish -----------------------------------------------------------------
 
 @main.command("publish")

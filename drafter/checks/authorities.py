@@ -335,7 +335,10 @@ def _misspelled_in_text(rule: Rule, ctx: CheckContext, lexicon: Lexicon, thresho
         for case, values in finnish_forms(word).items():
             for value in values:
                 buckets.setdefault(value[:2].lower(), []).append((value.lower(), word, full_name))
-    known_spans = {(m.paragraph.location.part, m.paragraph.location.paragraph, m.start, m.end) for m in mentions(ctx)}
+    known_spans: dict[tuple[str, int], list[tuple[int, int]]] = {}  # per paragraph: one lookup, not a scan
+    for mention in mentions(ctx):
+        where = (mention.paragraph.location.part, mention.paragraph.location.paragraph)
+        known_spans.setdefault(where, []).append((mention.start, mention.end))
     responsible = field_spans(ctx, RESPONSIBLE_KEYS)
     verdicts: dict[str, tuple[str, str, float] | None] = {}
     from rapidfuzz import fuzz, process
@@ -347,8 +350,8 @@ def _misspelled_in_text(rule: Rule, ctx: CheckContext, lexicon: Lexicon, thresho
                 continue
             if in_spans(responsible, paragraph, m.start(), m.end()):
                 continue
-            if any(p == paragraph.location.part and i == paragraph.location.paragraph and s <= m.start() < e
-                   for p, i, s, e in known_spans):
+            if any(s <= m.start() < e for s, e in known_spans.get(
+                    (paragraph.location.part, paragraph.location.paragraph), ())):
                 continue
             low = word.lower()
             if low not in verdicts:

@@ -410,3 +410,11 @@ def test_accessibility_title_and_language_are_set_and_what_remains_is_reported(t
     rules = sorted(f.rule for f in result.remaining if f.category == "accessibility")
     assert "ACC004" in rules and "ACC005" in rules and "ACC002" not in rules
     assert ("ACC001" in rules) == (not document.properties.title)
+
+
+def test_an_edit_inside_an_equation_is_left_out_with_a_note(tmp_path):
+    body = ("<w:p><m:oMath><m:r><m:t>DRAFT</m:t></m:r></m:oMath></w:p>" + para("DRAFT"))
+    output, result = publish(make_docx(tmp_path, body), tmp_path, **FAST)
+    assert texts(output) == ["DRAFT", ""]
+    assert [c.location.paragraph for c in result.changes if c.kind == "marker-removed"] == [1]
+    assert any("equation" in note for note in result.notes)

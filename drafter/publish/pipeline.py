@@ -206,6 +206,7 @@ class _Publisher:
         planned = self._plan_text_edits(accepted_doc, accepted_programme, measure_at)
         self._renumber_stage_one(source_programme, accepted_programme)
         self._plan_sections(accepted_programme)
+        planned = self._feasible(accepted_path, planned)
         if planned or self.list_starts or self.sections:
             data, redline_data = self._apply_text_edits(accepted_path, planned, redline)
             final_path = self._write_tmp("published.docx", data)
@@ -433,6 +434,32 @@ class _Publisher:
         except Exception as exc:  # noqa: BLE001 - fixes are optional; the publication still stands
             self.result.notes.append(f"checks could not run, no fixes applied ({type(exc).__name__}: {exc})")
             return []
+
+    def _feasible(self, accepted_path: Path, planned: list[PlannedEdit]) -> list[PlannedEdit]:
+        """The planned edits that can be made in the XML; the others are noted and left out."""
+        if not planned:
+            return planned
+        from drafter.ooxml.edit import EditError, locate
+        from drafter.ooxml.package import Package
+        from drafter.ooxml.writer import PackageEditor
+
+        editor = PackageEditor(Package(str(accepted_path)))
+        roots: dict[str, object] = {}
+        kept = []
+        for p in planned:
+            e = p.edit
+            try:
+                root = roots.get(e.part)
+                if root is None:
+                    root = roots[e.part] = editor.peek(e.part)
+                segments = locate(root, e.paragraph, e.start, e.end)
+                if any(segment.in_math for segment in segments):
+                    raise EditError("the text is inside an equation")
+            except (EditError, KeyError) as exc:
+                self.result.notes.append(f"{p.change.kind} at {e.part} paragraph {e.paragraph} was not made: {exc}")
+                continue
+            kept.append(p)
+        return kept
 
     def _apply_text_edits(self, accepted_path: Path, planned: list[PlannedEdit],
                           redline: bool) -> tuple[bytes, bytes | None]:

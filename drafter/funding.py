@@ -227,8 +227,13 @@ def has_budget_note(text: str, note: str, threshold: float = DEFAULT_NOTE_THRESH
     return note_score(text, note) >= threshold
 
 
+@lru_cache(maxsize=8192)
 def note_score(text: str, note: str) -> float:
-    """The best similarity (0–100) of any sentence of ``text`` to ``note``."""
+    """The best similarity (0–100) of any sentence of ``text`` to ``note``.
+
+    Cached: drafts repeat the same funding sentences measure after measure, and
+    several rules classify the same measures with different params.
+    """
     wanted = _normalise(note)
     best = 0.0
     for sentence in re.split(r"(?<=[.!?])\s+|\n+", text):

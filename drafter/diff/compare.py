@@ -184,7 +184,8 @@ class _Comparison:
             a = back.get(b)
             if a is None:
                 out.append(NodeDiff(kind, "added", None, node.number, None, node.title,
-                                    new_chapter=getattr(node, "chapter", None)))
+                                    new_chapter=getattr(node, "chapter", None),
+                                    new_paragraph=_main_paragraph(node.location)))
                 continue
             removed_before(a)
             emitted_old.add(a)
@@ -201,6 +202,7 @@ class _Comparison:
                 new_chapter=getattr(node, "chapter", None), renumbered=old_node.number != node.number,
                 renamed=renamed, moved=moved,
                 title_ops=tuple(word_ops(old_node.title, node.title)) if renamed else None,
+                new_paragraph=_main_paragraph(node.location),
             ))
         removed_before(None)
         return out
@@ -323,6 +325,10 @@ def _body_view(measure: Measure, nested: frozenset) -> tuple[str, tuple[int, ...
 
 def _plain_body(measure: Measure, nested: frozenset) -> str:
     return _body_view(measure, nested)[0]
+
+
+def _main_paragraph(location) -> int | None:
+    return location.paragraph if location.part == "word/document.xml" else None
 
 
 def _field_text(measure: Measure, key: str) -> str | None:

@@ -17,6 +17,9 @@
   preceded them in OLD (before the first measure when none did). In a table
   layout a deleted paragraph cannot stand between rows, so the removed measure
   is listed in a comment on the preceding measure's title instead;
+- renamed chapters and objectives: the changed words of their heading, as
+  for measures; an added one's heading is a tracked insertion (a removed
+  one is not put back);
 - moved, split and merged measures get a comment on their title saying where
   they came from, so a reviewer does not read them as new.
 
@@ -126,12 +129,16 @@ class _Redline:
                     comments.append((m.new.title_location.paragraph, note))
             previous = m
 
+        edits += self._heading_edits()
         for paragraph, group in _by_paragraph(edits):
             for edit in sorted(group, key=lambda e: (-e.start, -e.end)):
                 self._mark(edit)
         for m in self.diff.measures:
             if m.status == "added":
                 self._mark_inserted_measure(m.new)
+        for node in (*self.diff.chapters, *self.diff.objectives):
+            if node.status == "added" and node.new_paragraph is not None:
+                self._mark_inserted_paragraph(node.new_paragraph)
         if comments:
             self.comments = CommentWriter(self.editor)
             for paragraph, text in comments:
@@ -214,6 +221,33 @@ class _Redline:
             return paragraph_text(self.root, paragraph)[start:start + len(line)] == line
         except EditError:
             return False
+
+    def _heading_edits(self) -> list[_Edit]:
+        """Renamed chapter and objective headings: their title's changed words."""
+        edits: list[_Edit] = []
+        for node in (*self.diff.chapters, *self.diff.objectives):
+            if not node.title_ops or node.new_paragraph is None or not node.new_title:
+                continue
+            try:
+                text = paragraph_text(self.root, node.new_paragraph)
+            except EditError:
+                continue
+            start = text.rfind(node.new_title)
+            if start < 0:
+                self.summary.skipped.append(f"{node.kind} {node.new_number}: heading text not found")
+                continue
+            edits += self._component(node.title_ops, node.old_title, node.new_title,
+                                     [(node.new_paragraph, start, node.new_title)])
+        return edits
+
+    def _mark_inserted_paragraph(self, index: int) -> None:
+        try:
+            text = paragraph_text(self.root, index)
+            if text:
+                self._mark(_Edit(index, 0, len(text), ""))
+            self._mark_paragraph_mark(paragraph_element(self.root, index), INS)
+        except EditError as exc:
+            self.summary.skipped.append(f"paragraph {index}: {exc}")
 
     def _number_edit(self, new: Measure, old_number: int) -> _Edit | None:
         """The typed number of ``new`` (in its label) as an edit back to ``old_number``."""

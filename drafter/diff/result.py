@@ -88,6 +88,7 @@ class NodeDiff:
     renamed: bool = False
     moved: bool = False
     title_ops: tuple[WordOp, ...] | None = None
+    new_paragraph: int | None = None  # main-part paragraph of the heading in new
 
     @property
     def changed(self) -> bool:

@@ -165,3 +165,61 @@ def test_libreoffice_converts_the_redline_to_pdf(redline, tmp_path):
     pdf = tmp_path / "redline.pdf"
     assert pdf.exists(), done.stderr
     assert pdf.read_bytes()[:5] == b"%PDF-" and pdf.stat().st_size > 20_000
+
+
+# -- a table layout ---------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def table_pair(tmp_path_factory) -> tuple[Path, Path]:
+    """fi-taulukko and a next version of it: measure 3 removed, one added, measure 5's schedule changed."""
+    import sys
+
+    sys.path.insert(0, str(REPO / "corpus"))
+    try:
+        import content_fi
+        from docxwriter import write_docx
+        from programme import Field, Measure
+    finally:
+        sys.path.remove(str(REPO / "corpus"))
+    folder = tmp_path_factory.mktemp("table")
+    old_spec, new_spec = content_fi.table_spec(), content_fi.table_spec()
+    objectives = [o for c in new_spec.chapters for o in c.objectives]
+    objectives[0].measures.pop(2)
+    five = objectives[1].measures[0]
+    five.fields = [Field("schedule", "Aikataulu", ("2023",)) if f.key == "schedule" else f for f in five.fields]
+    objectives[1].measures.append(Measure(
+        None, ("Laaditaan oppilaitoksille malli syrjintätilanteiden käsittelystä",),
+        [("Malli kuvaa, miten syrjintäepäilyt kirjataan, selvitetään ja korjataan.",)],
+        [Field("responsible", "Vastuutaho", ("Opetushallitus",), ("Opetushallitus",)),
+         Field("schedule", "Aikataulu", ("2024",)), Field("funding", "Rahoitus", ("Toteutetaan virkatyönä.",))]))
+    number = 0
+    for objective in objectives:
+        for measure in objective.measures:
+            number += 1
+            measure.number = number
+    old, new = folder / "taulukko-v1.docx", folder / "taulukko-v2.docx"
+    write_docx(old_spec.doc_spec(), old)
+    write_docx(new_spec.doc_spec(), new)
+    return old, new
+
+
+def test_in_a_table_layout_rows_are_inserted_and_a_removed_measure_becomes_a_comment(table_pair, tmp_path):
+    from drafter.diff import diff_files
+    from drafter.diff.redline import write_redline
+    from drafter.ooxml.reader import read_document
+
+    old, new = table_pair
+    diff = diff_files(old, new)
+    statuses = {(m.old_number, m.new_number): m.status for m in diff.measures}
+    assert statuses[(3, None)] == "removed" and statuses[(None, 7)] == "added"
+    assert statuses[(5, 4)] == "modified"
+    out = tmp_path / "redline.docx"
+    summary = write_redline(old, new, diff, out, date="2022-05-01T08:00:00Z")
+    assert summary.skipped == [] and summary.inserted_measures == 1 and summary.comments >= 1
+    document = read_document(str(out))
+    inserted_rows = [row for table in document.tables() for row in table.rows if row.inserted]
+    assert len(inserted_rows) == 1 and "Laaditaan oppilaitoksille" in inserted_rows[0].cells[1].text
+    assert any("removed" in c.text and "old measure 3" in c.text for c in document.comments)
+    schedule = [p for p in document.paragraphs() if p.text == "2023" and p.revisions]
+    assert [(r.kind, r.text or "2023") for r in schedule[0].revisions] == [("del", "2022"), ("ins", "2023")]
+    assert not diff_files(new, _resolved(out, tmp_path, accept=True)).has_changes

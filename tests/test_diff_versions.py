@@ -215,3 +215,24 @@ def test_cli_bad_input_is_one_line_and_exit_two(tmp_path):
     assert broken.returncode == 2 and broken.stderr.count("\n") == 1
     onto_input = _drafter("diff", str(OLD), str(NEW), "--json", str(OLD))
     assert onto_input.returncode == 2 and "input" in onto_input.stderr
+
+
+# -- a draft and its publication version -------------------------------------------------------
+
+def test_a_draft_and_its_published_version_differ_by_publish_s_own_changes(tmp_path):
+    """Every measure pairs up; renumbering agrees with publish's change log; edits are words."""
+    from drafter.diff import diff_files, diff_json
+
+    draft = SAMPLES / "toimintaohjelma-luonnos.docx"
+    published, changes = tmp_path / "julkaisu.docx", tmp_path / "changes.json"
+    done = _drafter("publish", str(draft), "-o", str(published), "--changes", str(changes))
+    assert published.exists(), done.stderr
+    log = json.loads(changes.read_text(encoding="utf-8"))
+    diff = diff_json(diff_files(draft, published))
+    assert {e["status"] for e in diff["measures"]} <= {"unchanged", "modified"}
+    renumbered = {str(e["old"]): e["new"] for e in diff["measures"] if e["renumbered"]}
+    assert renumbered == log["renumbered"]
+    assert not any(e["moved"] for e in diff["measures"])
+    fixed = {c["location"].get("measure") for c in log["changes"] if c["kind"] == "fix-applied"}
+    modified = {e["new"] for e in diff["measures"] if e["status"] == "modified"}
+    assert modified and modified <= fixed

@@ -17,6 +17,10 @@ Rule examples and unit tests describe small drafts in this form instead of DOCX:
 - ``@watermark: LUONNOS``: a watermark with that text
 - ``@notice: code: message``: a notice the reader would have raised
 - ``@track-changes: on``: the settings record edits as tracked changes
+- ``@title: text``: the document's title property
+- ``@language: fi-FI``: the document's language (``@language:`` alone: none)
+- ``{!image!}`` / ``{!image: alternative text!}``: an image in the paragraph,
+  without or with alternative text
 
 Every other non-blank line is one body paragraph. Blank lines are ignored.
 """
@@ -27,12 +31,13 @@ import re
 
 from drafter.blocks import (
     Cell, Comment, CommentAnchor, Document, Location, Numbering, Paragraph,
-    ReadNotice, Revision, Row, Span, Table,
+    Properties, ReadNotice, Revision, Row, Span, Table,
 )
 
 _CRITIC = re.compile(
     r"\{\+\+(.*?)\+\+\}|\{--(.*?)--\}|\{==(.*?)==\}|\{>>(.*?)<<\}|\{##(.*?)##\}", re.S)
-_DIRECTIVE = re.compile(r"^@(header|footer|watermark|notice|track-changes):\s?(.*)$")
+_DIRECTIVE = re.compile(r"^@(header|footer|watermark|notice|track-changes|title|language):\s?(.*)$")
+_IMAGE = re.compile(r"\{!image(?::\s*(.*?))?!\}")
 _HEADING = re.compile(r"^(#{1,6}) (.*)$")
 _SEPARATOR = re.compile(r"^\|\s*:?-{3,}")
 
@@ -61,9 +66,11 @@ def document_from_text(text: str, path: str = "example.docx", language: str | No
         elif line.strip():
             builder.line(line)
         i += 1
+    if builder.language is not None:
+        language = builder.language or None
     return Document(
         path=path, body=tuple(builder.body), comments=tuple(builder.comments),
-        default_language=language, headers=tuple(builder.headers), footers=tuple(builder.footers),
+        default_language=language, properties=Properties(title=builder.title), headers=tuple(builder.headers), footers=tuple(builder.footers),
         has_watermark=builder.watermark is not None, watermark_text=builder.watermark,
         notices=tuple(builder.notices), track_revisions=builder.track_changes,
     )
@@ -81,6 +88,8 @@ class _Builder:
         self.watermark: str | None = None
         self.notices: list[ReadNotice] = []
         self.track_changes = False
+        self.title: str | None = None
+        self.language: str | None = None
 
     def directive(self, name: str, value: str) -> None:
         if name in ("header", "footer"):
@@ -93,6 +102,10 @@ class _Builder:
             ))
         elif name == "watermark":
             self.watermark = value.strip()
+        elif name == "title":
+            self.title = value.strip() or None
+        elif name == "language":
+            self.language = value.strip()
         elif name == "track-changes":
             self.track_changes = value.strip().lower() in ("on", "true", "yes")
         else:
@@ -123,6 +136,10 @@ class _Builder:
         self.body.append(self.paragraph(line, style_id=style, outline_level=outline, numbering=numbering))
 
     def paragraph(self, marked: str, location: Location | None = None, **kwargs) -> Paragraph:
+        images = _IMAGE.findall(marked)
+        if images:
+            marked = _IMAGE.sub("", marked)
+            kwargs.update(has_image=True, images_without_alt=sum(1 for alt in images if not alt.strip()))
         text, spans, revisions, anchors = self._parse_critic(marked)
         location = location or Location(paragraph=self.paragraph_index)
         self.paragraph_index += 1

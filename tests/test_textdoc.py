@@ -57,3 +57,11 @@ def test_an_auto_numbered_list_keeps_counting_across_field_lines_until_a_heading
     doc = document_from_text("#. Eka\nVastuutaho: SM\n#. Toka\n## Tavoite 2\n#. Alusta")
     labels = [p.numbering.label for p in doc.paragraphs() if p.numbering]
     assert labels == ["1.", "2.", "1."]
+
+
+def test_title_language_and_images_have_markup_for_accessibility_examples():
+    doc = document_from_text("@title: Toimintaohjelma\n@language:\nKuva {!image!} ja {!image: kaavio!}.")
+    assert doc.properties.title == "Toimintaohjelma"
+    assert doc.default_language is None
+    (p,) = doc.paragraphs()
+    assert p.text == "Kuva  ja ." and p.has_image and p.images_without_alt == 1

@@ -227,7 +227,7 @@ class _Publisher:
             self._remaining(final_programme)
         from drafter.publish.accessibility import accessibility_findings
 
-        self.result.remaining.extend(accessibility_findings(final_doc, final_programme))
+        self.result.remaining.extend(accessibility_findings(final_doc, final_programme, self.config))
         return self.result
 
     def _renumber_stage_one(self, source_programme, accepted_programme) -> None:

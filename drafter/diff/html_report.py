@@ -3,7 +3,8 @@
 Every measure is a block with its old and new title, body and fields in two
 columns; removed words are ``<del>``, inserted ones ``<ins>``. Checkboxes at the
 top filter the blocks by status (and renumbered/moved), with a few lines of
-inline script; without script every block shows. No network access: styles and
+inline script; without script every block shows. Measures unchanged in place
+have their text folded away (``<details>``). No network access: styles and
 script are inline. Jinja2 autoescapes all text taken from the drafts.
 """
 
@@ -136,6 +137,7 @@ tr.same td { color: #555; }
 del { background: #fbd3d0; color: #7a0d07; text-decoration: line-through; }
 ins { background: #cdeccd; color: #0b4d0b; text-decoration: none; }
 .hidden { display: none; }
+summary { cursor: pointer; }
 @media print { .filters { display: none; } section.measure { break-inside: avoid; } }
 </style>
 </head>
@@ -173,6 +175,8 @@ ins { background: #cdeccd; color: #0b4d0b; text-decoration: none; }
 <span class="badge">{{ m.status }}</span>{% if m.renumbered %}<span class="badge">renumbered</span>{% endif %}
 {% if m.moved %}<span class="badge">moved</span>{% endif %}</h2>
 {% if b.links %}<p class="links">{{ b.links|join("; ") }}</p>{% endif %}
+{% set quiet = m.status == "unchanged" and not m.renumbered and not m.moved and not b.links %}
+{% if quiet %}<details><summary class="links">same text in both versions</summary>{% endif %}
 <table>
 <thead><tr><th class="label"></th><th>{{ diff.old_file }}</th><th>{{ diff.new_file }}</th></tr></thead>
 <tbody>
@@ -183,6 +187,7 @@ ins { background: #cdeccd; color: #0b4d0b; text-decoration: none; }
 {% endfor %}
 </tbody>
 </table>
+{% if quiet %}</details>{% endif %}
 </section>
 {% endfor %}
 <script>

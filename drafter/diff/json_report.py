@@ -1,7 +1,8 @@
 """The drafter.diff/1 JSON document (shared/contracts/README.md §4).
 
 Each entry of ``measures`` has the contract's keys (``old``, ``new``, ``status``,
-``renumbered``, ``moved``, ``changes``) and adds: labels, titles, places
+``renumbered``, ``moved``, ``changes``) and adds: positions (1-based place among
+the version's measures: numbers can repeat or be missing), labels, titles, places
 (chapter/objective on each side), the similarity score, ``layout``, ``notes``
 and the split/merge links, given as measure numbers like ``old``/``new``:
 
@@ -55,6 +56,8 @@ def _measure(m: MeasureDiff, diff: ProgrammeDiff) -> dict[str, Any]:
         "renumbered": m.renumbered,
         "moved": m.moved,
         "changes": None,
+        "old_position": m.old_index + 1 if m.old_index is not None else None,
+        "new_position": m.new_index + 1 if m.new_index is not None else None,
         "old_label": m.old.label if m.old else None,
         "new_label": m.new.label if m.new else None,
         "title": m.measure.title,

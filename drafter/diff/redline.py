@@ -281,7 +281,12 @@ class _Redline:
                       deletions: list, comments: list) -> None:
         anchor_measure = previous.new if previous is not None else (first_new.new if first_new else None)
         if anchor_measure is None or not anchor_measure.paragraphs:
-            self.summary.skipped.append(f"removed measure {m.old_number}: no place for it in NEW")
+            # NEW has no measures at all: the removed ones go to the end of the body
+            last = self._last_body_paragraph()
+            if last is None:
+                self.summary.skipped.append(f"removed measure {m.old_number}: no place for it in NEW")
+            else:
+                deletions.append((last, True, m, None))
             return
         after = previous is not None
         index = max(anchor_measure.paragraphs) if after else min(anchor_measure.paragraphs)
@@ -372,10 +377,18 @@ class _Redline:
         if rpr.find(INS) is None and rpr.find(DEL) is None:
             rpr.insert(0, rpr.makeelement(kind, self._stamp()))
 
-    def _insert_deleted(self, anchor: etree._Element, after: bool, old: Measure, template: Measure) -> etree._Element:
+    def _last_body_paragraph(self) -> etree._Element | None:
+        body = self.root.find(w("body"))
+        paragraphs = [c for c in body if c.tag == P] if body is not None else []
+        return paragraphs[-1] if paragraphs else None
+
+    def _insert_deleted(self, anchor: etree._Element, after: bool, old: Measure,
+                        template: Measure | None) -> etree._Element:
         """Put ``old``'s lines back as deleted paragraphs next to ``anchor``; return the last one placed."""
-        title_model = self._model(template.title_location.paragraph if template.title_location else None, anchor)
-        body_model = self._model(template.body_locations[0].paragraph if template.body_locations else None, anchor)
+        title_at = template.title_location.paragraph if template and template.title_location else None
+        body_at = template.body_locations[0].paragraph if template and template.body_locations else None
+        title_model = self._model(title_at, anchor)
+        body_model = self._model(body_at, anchor)
         lines: list[tuple[etree._Element, str]] = []
         label = f"{old.label} " if old.label else ""
         lines.append((title_model, f"{label}{old.title}"))

@@ -34,7 +34,7 @@ if str(HERE) not in sys.path:
 
 import content_main  # noqa: E402
 from content_main import BUDGET_NOTE, WORK, at, m, rh, vt  # noqa: E402
-from docxwriter import ListDef, Para, accepted_text, write_docx  # noqa: E402
+from docxwriter import ListDef, Para, write_docx  # noqa: E402
 from programme import Chapter, Field, Measure, Objective, ProgrammeSpec  # noqa: E402
 
 DEFAULT_OUT = HERE / "versions"
@@ -76,7 +76,8 @@ class Versioning:
 
     # lookups in the new spec, by the old numbering (unique except 41, see find)
     def find(self, number: int, nth: int = 0) -> Measure:
-        hits = [m_ for _, _, m_ in _measures(self.new) if id(m_) in self.source and self.source[id(m_)].number == number]
+        hits = [m_ for _, _, m_ in _measures(self.new)
+                if id(m_) in self.source and self.source[id(m_)].number == number]
         return hits[nth]
 
     def objective(self, number: int) -> Objective:

@@ -33,7 +33,9 @@ from typing import Sequence
 from rapidfuzz import fuzz
 
 from drafter.blocks import Document, Table, iter_paragraphs
-from drafter.diff.matching import CANDIDATES, CONTAINMENT, MIN_PART_WORDS, MeasureText, Pair, containment, match, similarity
+from drafter.diff.matching import (
+    CANDIDATES, CONTAINMENT, MIN_PART_WORDS, MeasureText, Pair, containment, match, similarity,
+)
 from drafter.diff.result import FieldChange, MeasureDiff, NodeDiff, ProgrammeDiff
 from drafter.diff.textdiff import normalised, same_words, word_ops
 from drafter.model import Measure, Programme
@@ -140,7 +142,8 @@ class _Comparison:
 
     # -- objectives and chapters ------------------------------------------------------
 
-    def _map_nodes(self, old_nodes, new_nodes, old_owner: list[int | None], new_owner: list[int | None]) -> dict[int, int]:
+    def _map_nodes(self, old_nodes, new_nodes, old_owner: list[int | None],
+                   new_owner: list[int | None]) -> dict[int, int]:
         """Old node index → new node index: by title, and by where the node's measures went."""
         members: dict[int, list[int]] = defaultdict(list)
         for i, owner in enumerate(old_owner):

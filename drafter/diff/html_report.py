@@ -36,7 +36,8 @@ def render_html(diff: ProgrammeDiff) -> str:
     """The page as a string."""
     counts = diff.counts()
     blocks = [_block(m, diff) for m in diff.measures]
-    structure = [n for n in (*diff.chapters, *diff.objectives) if n.changed]
+    structure = [{"n": n, "title": _pair_row("title", n.old_title, n.new_title, n.title_ops)}
+                 for n in (*diff.chapters, *diff.objectives) if n.changed]
     return _template().render(diff=diff, counts=counts, blocks=blocks, structure=structure, version=__version__)
 
 
@@ -72,7 +73,7 @@ def _block(m: MeasureDiff, diff: ProgrammeDiff) -> dict:
     if m.moved:
         links.append(f"moved from {_place(m.old_place)} to {_place(m.new_place)}")
     return {"m": m, "rows": [r for r in rows if r.old or r.new], "links": links + list(m.notes),
-            "anchor": f"m-{m.old_index if m.old_index is not None else 'x'}-{m.new_index if m.new_index is not None else 'x'}"}
+            "anchor": f"m-{_num(m.old_index)}-{_num(m.new_index)}"}
 
 
 def _pair_row(label: str, old: str | None, new: str | None, ops: tuple[WordOp, ...] | None) -> Row:
@@ -157,12 +158,14 @@ summary { cursor: pointer; }
 {% if structure %}
 <h2>Chapters and objectives</h2>
 <ul class="structure">
-{% for n in structure %}
+{% for item in structure %}
+{% set n = item.n %}
 <li>{{ n.kind }}
-{% if n.status == "added" %}{{ n.new_number|num }} added: {{ n.new_title }}
-{% elif n.status == "removed" %}{{ n.old_number|num }} removed: {{ n.old_title }}
+{% if n.status == "added" %}{{ n.new_number|num }} added: <ins>{{ n.new_title }}</ins>
+{% elif n.status == "removed" %}{{ n.old_number|num }} removed: <del>{{ n.old_title }}</del>
 {% else %}{{ n.old_number|num }} → {{ n.new_number|num }}{% if n.renamed %}: renamed
-<del>{{ n.old_title }}</del> <ins>{{ n.new_title }}</ins>{% endif %}{% if n.moved %}; moved from chapter {{ n.old_chapter }} to {{ n.new_chapter }}{% endif %}
+“{% for changed, piece in item.title.old %}{% if changed %}<del>{{ piece }}</del>{% else %}{{ piece }}{% endif %}{% endfor %}”
+→ “{% for changed, piece in item.title.new %}{% if changed %}<ins>{{ piece }}</ins>{% else %}{{ piece }}{% endif %}{% endfor %}”{% endif %}{% if n.moved %}; moved from chapter {{ n.old_chapter }} to {{ n.new_chapter }}{% endif %}
 {% endif %}</li>
 {% endfor %}
 </ul>

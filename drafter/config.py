@@ -24,27 +24,27 @@ LANGUAGES = ("fi", "sv", "en")
 FIELD_KEYS = ("responsible", "other_actors", "schedule", "funding", "indicators")
 DEFAULT_REQUIRED_FIELDS = ("responsible", "schedule", "funding")
 
-# Keys of [publish]: checked for type, unknown ones reported as notices (the
-# publish command is still growing; see docs/configuration.md).
+# Keys of [publish], each read by drafter publish (drafter/publish/), with their
+# types. The description-page fields may also stand inside `description_page`.
+DESCRIPTION_PAGE_KEYS: dict[str, type | tuple[type, ...]] = {
+    "publisher": str, "date": str, "authors": (str, list), "title": str, "series": str,
+    "project_number": str, "isbn": str, "issn": str, "urn": str, "pages": (str, int),
+    "language": str, "keywords": (str, list), "abstract": str,
+}
 PUBLISH_KEYS: dict[str, type | tuple[type, ...]] = {
     "accept_revisions": bool,
     "remove_comments": bool,
     "remove_highlights": bool,
     "remove_hidden_text": bool,
     "strip_metadata": bool,
+    "keep_custom_properties": list,
     "renumber": bool,
     "apply_fixes": str,          # "safe" | "unsafe" | "none"
-    "title": str,
-    "author": str,
-    "publisher": str,
-    "series": str,
-    "isbn": str,
-    "issn": str,
-    "urn": str,
-    "keywords": list,
-    "template": str,
-    "output": str,
+    "subject": str,
+    "annex_table": bool,
+    "funding_summary": bool,
     "description_page": (bool, dict),
+    **DESCRIPTION_PAGE_KEYS,
 }
 APPLY_FIXES = ("safe", "unsafe", "none")
 
@@ -374,18 +374,19 @@ class _Reader:
     def publish(self, value: Any) -> Mapping[str, Any]:
         keys = ("publish",)
         self.expect(value, dict, keys, "a table")
-        for key, item in value.items():
-            if key not in PUBLISH_KEYS:
-                hint = _close(key, set(PUBLISH_KEYS))
-                self.notices.append(
-                    f"{self.path}: publish key {key!r} is not known and is ignored"
-                    + (f"; did you mean {hint!r}?" if hint else ""))
-                continue
-            expected = PUBLISH_KEYS[key]
-            self.expect(item, expected, (*keys, key), _type_name(expected))
+        self.known_keys(value, PUBLISH_KEYS, keys)
+        page = value.get("description_page")
+        if isinstance(page, dict):
+            self.known_keys(page, DESCRIPTION_PAGE_KEYS, (*keys, "description_page"))
         if "apply_fixes" in value and value["apply_fixes"] not in APPLY_FIXES:
             raise self.fail((*keys, "apply_fixes"), f"use one of {', '.join(APPLY_FIXES)}")
         return MappingProxyType(dict(value))
+
+    def known_keys(self, value: Mapping[str, Any], known: Mapping[str, Any], keys: tuple[str, ...]) -> None:
+        """Every key of ``value`` is in ``known`` and of its type; else a ConfigError naming it."""
+        self.check_keys(value, set(known), keys)
+        for key, item in value.items():
+            self.expect(item, known[key], (*keys, key), _type_name(known[key]))
 
     def params(self, value: Any) -> Mapping[str, Mapping[str, Any]]:
         keys = ("params",)

@@ -120,11 +120,16 @@ def test_authorities_terms_abbreviations_and_ignore_are_normalised():
     assert config.budget_note.startswith("Määrärahoista")
 
 
-def test_unknown_publish_keys_become_notices_and_known_ones_are_type_checked():
-    config = config_from_mapping({"publish": {"acept_revisions": True, "renumber": True}})
-    assert any("acept_revisions" in n and "accept_revisions" in n for n in config.notices)
+def test_unknown_publish_keys_are_errors_with_a_suggestion_and_known_ones_are_type_checked():
+    with pytest.raises(ConfigError, match=r"unknown key 'acept_revisions'; did you mean 'accept_revisions'"):
+        config_from_mapping({"publish": {"acept_revisions": True, "renumber": True}})
     with pytest.raises(ConfigError, match="publish.renumber"):
         config_from_mapping({"publish": {"renumber": "yes"}})
+    with pytest.raises(ConfigError, match=r"publish.description_page.isbm"):
+        config_from_mapping({"publish": {"description_page": {"isbm": "978-952-00-0000-0"}}})
+    config = config_from_mapping({"publish": {"annex_table": True, "funding_summary": True,
+                                              "description_page": {"isbn": "978-952-00-0000-0"}}})
+    assert config.publish["annex_table"] and not config.notices
 
 
 def test_an_authority_table_without_a_name_is_rejected():

@@ -104,6 +104,9 @@ def test_the_no_measures_advice_is_reported_once_under_par001():
     assert [(f.rule, f.message) for f in result.findings] == [("PAR001", "No measures were recognised: add numbers.")]
 
 
-def test_unknown_publish_keys_reach_the_notices():
-    config = config_from_mapping({"publish": {"nonsense": 1}})
-    assert any("nonsense" in n for n in run_checks(bare_programme(DRAFT), config, only={"STY001"}).notices)
+def test_configuration_notices_reach_the_check_result():
+    from dataclasses import replace
+
+    config = replace(config_from_mapping({}), notices=("drafter.toml: something to know",))
+    notices = run_checks(bare_programme(DRAFT), config, only={"STY001"}).notices
+    assert "drafter.toml: something to know" in notices

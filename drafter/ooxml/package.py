@@ -174,6 +174,22 @@ class Package:
         """Zip entries by part name (for writers that copy parts unchanged)."""
         return dict(self._infos)
 
+    def raw_entry(self, name: str) -> bytes | None:
+        """Part ``name`` as stored: its compressed bytes, for a writer's exact copy.
+
+        None when the local header cannot be found where the directory says.
+        """
+        info = self._infos[name]
+        offset = info.header_offset
+        data = self._data
+        if data[offset:offset + 4] != b"PK\x03\x04" or offset + 30 > len(data):
+            return None
+        name_length = int.from_bytes(data[offset + 26:offset + 28], "little")
+        extra_length = int.from_bytes(data[offset + 28:offset + 30], "little")
+        start = offset + 30 + name_length + extra_length
+        end = start + info.compress_size
+        return data[start:end] if end <= len(data) else None
+
     # -- relationships -----------------------------------------------------
 
     def relationships(self, source: str) -> list[tuple[str, str, str, str]]:

@@ -178,7 +178,6 @@ class PackageEditor:
         """
         out = io.BytesIO()
         infos = self.package.raw_infos()
-        source = self._source_bytes()
         with zipfile.ZipFile(out, "w", allowZip64=True) as archive:
             for name in self.package.names():
                 if name in self._removed:
@@ -189,7 +188,7 @@ class PackageEditor:
                 elif name in self._added:
                     data = self._added[name]
                 else:
-                    raw = _raw_entry(source, original)
+                    raw = self.package.raw_entry(name)
                     if raw is not None:
                         _write_raw(archive, original, raw)
                         continue
@@ -210,37 +209,9 @@ class PackageEditor:
                 archive.writestr(info, self._serialise(name) if name in self._trees else data)
         return out.getvalue()
 
-    def _source_bytes(self) -> bytes | None:
-        data = getattr(self.package, "_data", None)
-        if isinstance(data, bytes):
-            return data
-        try:
-            return Path(self.package.path).read_bytes()
-        except OSError:
-            return None
-
     def save(self, output: Path, inputs: Iterable[Path] = (), force: bool = False) -> None:
         """Write the edited package to ``output`` atomically (never onto an input)."""
         write_bytes_atomic(Path(output), self.to_bytes(), inputs=inputs, force=force)
-
-
-_LOCAL_HEADER = b"PK\x03\x04"
-
-
-def _raw_entry(source: bytes | None, info: zipfile.ZipInfo) -> bytes | None:
-    """The compressed bytes of ``info``'s entry in the zip ``source`` (None if they cannot be found)."""
-    if source is None:
-        return None
-    offset = info.header_offset
-    if source[offset:offset + 4] != _LOCAL_HEADER or offset + 30 > len(source):
-        return None
-    name_length = int.from_bytes(source[offset + 26:offset + 28], "little")
-    extra_length = int.from_bytes(source[offset + 28:offset + 30], "little")
-    start = offset + 30 + name_length + extra_length
-    end = start + info.compress_size
-    if end > len(source):
-        return None
-    return source[start:end]
 
 
 def _write_raw(archive: zipfile.ZipFile, original: zipfile.ZipInfo, raw: bytes) -> None:

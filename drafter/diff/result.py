@@ -68,8 +68,8 @@ class MeasureDiff:
 
     @property
     def changed(self) -> bool:
-        """True for anything a reviewer should look at: not plain unchanged in place."""
-        return self.status != "unchanged" or self.renumbered or self.moved or bool(self.notes)
+        """True when wording, number or place changed (a note alone is not a change)."""
+        return self.status != "unchanged" or self.renumbered or self.moved
 
 
 @dataclass(frozen=True)

@@ -36,7 +36,7 @@ def render_text(diff: ProgrammeDiff, width: int = WIDTH) -> str:
             lines.extend(_wrap(_node_line(node), width))
     renumbered_only = [m for m in diff.measures if m.status == "unchanged" and not m.moved and not m.notes
                        and m.renumbered]
-    detailed = [m for m in diff.measures if m.changed and m not in renumbered_only]
+    detailed = [m for m in diff.measures if (m.changed or m.notes) and m not in renumbered_only]
     if detailed:
         lines.append("")
         for m in detailed:

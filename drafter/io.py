@@ -40,6 +40,9 @@ def write_atomic(output: Path, write: Callable[[object], None], inputs: Iterable
     check_output_path(output, inputs, force)
     fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".tmp", dir=output.parent or ".")
     try:
+        # mkstemp makes the file private (0600); an output gets the permissions
+        # any new file would get, so a report saved to a shared folder is readable.
+        os.fchmod(fd, _default_mode(output))
         with os.fdopen(fd, "wb") as handle:
             write(handle)
             handle.flush()
@@ -51,6 +54,16 @@ def write_atomic(output: Path, write: Callable[[object], None], inputs: Iterable
         except FileNotFoundError:
             pass
         raise
+
+
+def _default_mode(output: Path) -> int:
+    """The replaced file's mode, or 0666 less the umask for a new file."""
+    try:
+        return output.stat().st_mode & 0o777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def write_bytes_atomic(output: Path, data: bytes, inputs: Iterable[Path] = (), force: bool = True) -> None:

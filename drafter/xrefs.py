@@ -158,6 +158,27 @@ _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _ROMAN_FULL = re.compile(rf"^{_ROMAN}$")
 
 
+def label_number_span(text: str, label: str, number: int) -> tuple[int, int] | None:
+    """Offsets in ``text`` of a measure's own number inside its label at the paragraph start.
+
+    None when the label is not there, or when the number is part of dotted
+    numbering ("3.2"), which belongs to its chapter and is not renumbered.
+    """
+    label = (label or "").strip()
+    at = text.find(label) if label else -1
+    if label and 0 <= at <= 3:
+        for match in re.finditer(r"\d+", label):
+            if int(match.group()) == number:
+                if re.search(r"\d\.$", label[:match.start()]) or re.match(r"\.\d", label[match.end():]):
+                    return None
+                return at + match.start(), at + match.end()
+        return None
+    match = re.match(r"\s*(?:\w+\s+)?(\d+)\b", text)
+    if match and int(match.group(1)) == number:
+        return match.span(1)
+    return None
+
+
 def roman_to_int(numeral: str) -> int | None:
     """"VI" → 6; None when ``numeral`` is not a well-formed Roman numeral up to 39."""
     if not numeral or not _ROMAN_FULL.match(numeral):

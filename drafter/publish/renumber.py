@@ -19,7 +19,6 @@ ambiguous for an editor to look at.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from drafter.blocks import Paragraph
@@ -27,7 +26,7 @@ from drafter.findings import Change, Finding, FindingLocation, Severity
 from drafter.model import Programme
 from drafter.publish.plan import PlannedEdit, located
 from drafter.publish.textview import TextEdit
-from drafter.xrefs import find_references
+from drafter.xrefs import find_references, label_number_span
 
 MAIN = "word/document.xml"
 
@@ -60,7 +59,7 @@ def plan_renumbering(programme: Programme) -> RenumberPlan:
             continue
         automatic = measure.auto_numbered or measure.layout == "autonumber"
         paragraph = paragraphs.get(measure.location.paragraph)
-        span = None if automatic or paragraph is None else _number_span(paragraph, measure.label, measure.number)
+        span = None if automatic or paragraph is None else label_number_span(paragraph.text, measure.label, measure.number)
         if not automatic and span is None:
             return plan  # a typed number we cannot place: renumbering would be guesswork
         sequence.append((measure, paragraph, span))
@@ -141,26 +140,6 @@ def plan_renumbering(programme: Programme) -> RenumberPlan:
                 plan.edits.append(PlannedEdit(change, TextEdit(paragraph.location.part,
                                                                 paragraph.location.paragraph, s, e, str(new))))
     return plan
-
-
-def _number_span(paragraph: Paragraph, label: str, number: int) -> tuple[int, int] | None:
-    """Offsets of the measure's number inside its label at the start of the paragraph."""
-    text = paragraph.text
-    label = (label or "").strip()
-    at = text.find(label) if label else -1
-    if label and 0 <= at <= 3:
-        for match in re.finditer(r"\d+", label):
-            if int(match.group()) == number:
-                before = label[:match.start()]
-                after = label[match.end():]
-                if re.search(r"\d\.$", before) or re.match(r"\.\d", after):
-                    return None  # dotted numbering ("3.2"): chapter-based, not renumbered
-                return at + match.start(), at + match.end()
-        return None
-    match = re.match(r"\s*(?:\w+\s+)?(\d+)\b", text)
-    if match and int(match.group(1)) == number:
-        return match.span(1)
-    return None
 
 
 def _automatic_out_of_step(measure, expected: int) -> Finding:

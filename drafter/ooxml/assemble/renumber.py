@@ -16,16 +16,12 @@ ambiguous or unresolved. Footnotes and endnotes are handled like the body.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
-from lxml import etree
-
+from drafter.ooxml.cleanup import set_list_start
 from drafter.ooxml.edit import Replacement, apply_replacements
-from drafter.ooxml.names import w
-from drafter.xrefs import find_references
+from drafter.xrefs import find_references, label_number_span
 
-NUM_ID, ABSTRACT_ID, VAL = w("numId"), w("abstractNumId"), w("val")
 
 
 @dataclass
@@ -81,14 +77,14 @@ def renumber(programme, sources: dict[str, list[int]], labels: list[str], editor
         if measure.auto_numbered or measure.layout == "autonumber":
             numbering = paragraph.numbering
             if numbering is not None and first_use.get(numbering.num_id) == paragraph.location.paragraph:
-                _set_start(editor, numbering.num_id, numbering.level, new)
+                set_list_start(editor, numbering.num_id, numbering.level, new)
                 outcome.list_starts.append({"num_id": numbering.num_id, "level": numbering.level, "start": new,
                                             "part": labels[src]})
             else:
                 outcome.problems.append(f"automatic number of measure {measure.number} ({labels[src]}) "
                                         f"cannot be made {new}: the list does not start at it")
             continue
-        span = _number_span(paragraph.text, measure.label, measure.number)
+        span = label_number_span(paragraph.text, measure.label, measure.number)
         if span is None:
             outcome.problems.append(f"the number of measure {measure.number} ({labels[src]}) was not found "
                                     "in its paragraph; left as written")
@@ -136,47 +132,6 @@ def renumber(programme, sources: dict[str, list[int]], labels: list[str], editor
     for part, planned in edits.items():
         apply_replacements(editor.tree(part), planned)
     return outcome
-
-
-def _set_start(editor, num_id: str, level: int, start: int) -> None:
-    """Give num ``num_id`` a startOverride of ``start`` on ``level``."""
-    name = next(iter(editor.related(editor.main_part, "numbering")), None)
-    if name is None:
-        return
-    root = editor.tree(name)
-    for num in root.iterchildren(w("num")):
-        if (num.get(NUM_ID) or "").strip() != num_id:
-            continue
-        override = None
-        for candidate in num.iterchildren(w("lvlOverride")):
-            if candidate.get(w("ilvl")) == str(level):
-                override = candidate
-        if override is None:
-            override = etree.SubElement(num, w("lvlOverride"))
-            override.set(w("ilvl"), str(level))
-        start_override = override.find(w("startOverride"))
-        if start_override is None:
-            start_override = etree.Element(w("startOverride"))
-            override.insert(0, start_override)
-        start_override.set(VAL, str(start))
-        return
-
-
-def _number_span(text: str, label: str, number: int) -> tuple[int, int] | None:
-    """Offsets of the measure's number in its label at the start of its paragraph."""
-    label = (label or "").strip()
-    at = text.find(label) if label else -1
-    if label and 0 <= at <= 3:
-        for match in re.finditer(r"\d+", label):
-            if int(match.group()) == number:
-                if re.search(r"\d\.$", label[:match.start()]) or re.match(r"\.\d", label[match.end():]):
-                    return None   # dotted numbering ("3.2") belongs to its chapter
-                return at + match.start(), at + match.end()
-        return None
-    match = re.match(r"\s*(?:\w+\s+)?(\d+)\b", text)
-    if match and int(match.group(1)) == number:
-        return match.span(1)
-    return None
 
 
 def _excerpt(text: str, start: int, end: int, width: int = 40) -> str:

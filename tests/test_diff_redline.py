@@ -25,7 +25,7 @@ AUTHOR = "drafter diff"
 @pytest.fixture(scope="module")
 def redline(tmp_path_factory) -> tuple[Path, object]:
     from drafter.diff import diff_files
-    from drafter.diff.redline import write_redline
+    from drafter.ooxml.diff_redline import write_redline
 
     out = tmp_path_factory.mktemp("redline") / "redline.docx"
     summary = write_redline(OLD, NEW, diff_files(OLD, NEW), out, date="2021-01-29T09:00:00Z")
@@ -147,7 +147,7 @@ def test_rejecting_every_change_gives_the_old_version_but_for_moves_and_older_re
 
 def test_the_redline_refuses_to_overwrite_an_input(tmp_path):
     from drafter.diff import diff_files
-    from drafter.diff.redline import write_redline
+    from drafter.ooxml.diff_redline import write_redline
     from drafter.errors import OutputError
 
     copy = tmp_path / "new.docx"
@@ -205,7 +205,7 @@ def table_pair(tmp_path_factory) -> tuple[Path, Path]:
 
 def test_in_a_table_layout_rows_are_inserted_and_a_removed_measure_becomes_a_comment(table_pair, tmp_path):
     from drafter.diff import diff_files
-    from drafter.diff.redline import write_redline
+    from drafter.ooxml.diff_redline import write_redline
     from drafter.ooxml.reader import read_document
 
     old, new = table_pair

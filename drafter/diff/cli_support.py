@@ -41,7 +41,7 @@ def run_diff(old: Path, new: Path, fmt: str = "text", json_path: Path | None = N
 
             write_text_atomic(html_path, render_html(diff), inputs=[old, new])
         if redline_path is not None:
-            from drafter.diff.redline import write_redline
+            from drafter.ooxml.diff_redline import write_redline
 
             write_redline(old, new, diff, redline_path)
     return (json_text if fmt == "json" else render_text(diff)), diff.has_changes

@@ -3,9 +3,12 @@
 The reader reports every paragraph's *accepted-view* text and locates it by part,
 paragraph index (every ``w:p`` of the part in document order, see
 :func:`drafter.ooxml.text.paragraph_elements`) and character offsets. This module
-walks a paragraph with exactly the reader's rules, so offset ``i`` of
+walks a paragraph with the reader's own walker (:class:`drafter.ooxml.text.InlineWalker`,
+through :func:`drafter.ooxml.text.walk_paragraph`), so offset ``i`` of
 ``Paragraph.text`` is one character of one ``w:t`` (or the one character of a
-``w:tab``, ``w:br``, ``w:sym`` ...) of the XML: a :class:`Segment`.
+``w:tab``, ``w:br``, ``w:sym`` ...) of the XML: a :class:`Segment`. Text that a
+run shows through ``mc:AlternateContent`` (an emoji) is one segment whose node is
+that AlternateContent: it is edited whole, never cut.
 
 Entry points:
 
@@ -32,37 +35,26 @@ import copy
 import re
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import Callable, Iterable, Iterator
+from typing import Iterable, Iterator
 
 from lxml import etree
 
-# The reader's own element sets and branch choice: the walk below must stay identical
-# to drafter.ooxml.reader._PartWalker.inline/run, so it uses the same constants.
-from drafter.ooxml.reader import (  # noqa: F401 - shared on purpose, see above
-    _INLINE_IGNORED, _INLINE_WRAPPERS, _TEXT_CHILDREN, _TRACKED, _collect_graphics, choose_branch,
+from drafter.ooxml.names import w
+from drafter.ooxml.text import (
+    DEL_TEXT, M_T, SOFT_HYPHEN, T, InlineWalker, Segment, field_state_before, math_ancestor,
+    paragraph_elements, walk_paragraph, walk_part,
 )
-from drafter.ooxml.names import m, mc, w
-from drafter.ooxml.text import DEL_TEXT, M_T, SOFT_HYPHEN, T, paragraph_elements, run_child_text
 
-P, R, RPR, PPR = w("p"), w("r"), w("rPr"), w("pPr")
-M_R = m("r")
+R, RPR, PPR = w("r"), w("rPr"), w("pPr")
 INS, DEL, MOVE_FROM, MOVE_TO = w("ins"), w("del"), w("moveFrom"), w("moveTo")
-SDT, SDT_CONTENT = w("sdt"), w("sdtContent")
-FLD_CHAR, FLD_CHAR_TYPE = w("fldChar"), w("fldCharType")
-DRAWING, PICT, OBJECT = w("drawing"), w("pict"), w("object")
-RUBY, RUBY_BASE = w("ruby"), w("rubyBase")
-COMMENT_START, COMMENT_END = w("commentRangeStart"), w("commentRangeEnd")
-ALT, CHOICE, FALLBACK = mc("AlternateContent"), mc("Choice"), mc("Fallback")
 RPR_CHANGE = w("rPrChange")
 TAB, BR = w("tab"), w("br")
 LAST_RENDERED_PAGE_BREAK = w("lastRenderedPageBreak")
-M_OMATH, M_OMATH_PARA = m("oMath"), m("oMathPara")
 HYPERLINK, SMART_TAG = w("hyperlink"), w("smartTag")
 
 ID, AUTHOR, DATE = w("id"), w("author"), w("date")
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
-_GRAPHICS = frozenset({DRAWING, PICT, OBJECT, ALT})
 # Children that contribute no text and may go with the text around them when it is removed.
 _NEUTRAL = frozenset({SOFT_HYPHEN, LAST_RENDERED_PAGE_BREAK})
 # Wrappers that are removed when an edit leaves them with no content at all.
@@ -74,31 +66,6 @@ _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 class EditError(ValueError):
     """An edit that cannot be made as asked (bad offsets, text inside an equation...)."""
-
-
-@dataclass(frozen=True)
-class Segment:
-    """One element of the XML and the accepted-view characters it contributes.
-
-    ``start``/``end`` are the offsets of the element's whole contribution in the
-    paragraph's text; ``node`` is the ``w:t`` / ``m:t`` / ``w:tab`` / ``w:br`` /
-    ``w:sym`` ... element and ``run`` the ``w:r`` (or ``m:r``) holding it.
-    """
-
-    start: int
-    end: int
-    text: str
-    node: etree._Element
-    run: etree._Element
-
-    @property
-    def splittable(self) -> bool:
-        """True for a text node that can be cut between any two characters."""
-        return self.node.tag == T and len(self.text) > 1
-
-    @property
-    def in_math(self) -> bool:
-        return self.run.tag != R or _math_ancestor(self.run) is not None
 
 
 @dataclass(frozen=True)
@@ -125,7 +92,7 @@ def paragraph_element(part_root: etree._Element, paragraph_index: int) -> etree.
 def paragraph_segments(part_root: etree._Element, paragraph_index: int) -> list[Segment]:
     """Every segment of a paragraph's accepted-view text, in order, offsets from 0."""
     paragraph = paragraph_element(part_root, paragraph_index)
-    return _segments(paragraph, _field_state_before(part_root, paragraph))
+    return _segments(paragraph, field_state_before(paragraph))
 
 
 def paragraph_text(part_root: etree._Element, paragraph_index: int) -> str:
@@ -139,15 +106,8 @@ def part_segments(part_root: etree._Element) -> Iterator[tuple[int, list[Segment
     Equivalent to :func:`paragraph_segments` for each index, in linear time.
     The tree must not be edited while the iterator runs.
     """
-    fields = _SegmentWalker([])
-    index = 0
-    for element in part_root.iter(P, FLD_CHAR):
-        if element.tag == FLD_CHAR:
-            if not _in_unread_branch(element):
-                fields.field_char(element.get(FLD_CHAR_TYPE))
-            continue
-        yield index, _segments(element, fields.fields)
-        index += 1
+    for index, segments in walk_part(part_root):
+        yield index, [s for s in segments if not s.deleted]
 
 
 def locate(part_root: etree._Element, paragraph_index: int, start: int, end: int) -> list[Segment]:
@@ -167,134 +127,13 @@ def _check_range(segments: list[Segment], start: int, end: int) -> None:
         raise EditError(f"range {start}..{end} is outside the paragraph's text (length {length})")
 
 
-def _segments(paragraph: etree._Element, fields: list[bool]) -> list[Segment]:
-    walker = _SegmentWalker(fields)
-    walker.inline(paragraph, False)
-    return walker.segments
+def _segments(paragraph: etree._Element, fields) -> list[Segment]:
+    """The paragraph's accepted-view segments (deleted text left out)."""
+    return [s for s in walk_paragraph(paragraph, fields) if not s.deleted]
 
 
-class _SegmentWalker:
-    """The reader's inline walk over one paragraph, recording segments instead of text."""
-
-    def __init__(self, fields: list[bool]) -> None:
-        self.fields = list(fields)
-        self.hidden = sum(1 for shown in self.fields if not shown)
-        self.segments: list[Segment] = []
-        self.offset = 0
-
-    def field_char(self, kind: str | None) -> None:
-        if kind == "begin":
-            self.fields.append(False)
-            self.hidden += 1
-        elif kind == "separate":
-            if self.fields and not self.fields[-1]:
-                self.fields[-1] = True
-                self.hidden -= 1
-        elif kind == "end":
-            if self.fields and not self.fields.pop():
-                self.hidden -= 1
-
-    def feed_fields(self, element: etree._Element) -> None:
-        """Field characters of content the reader walks elsewhere (text boxes, nested paragraphs)."""
-        for char in element.iter(FLD_CHAR):
-            if not _in_unread_branch(char, element):
-                self.field_char(char.get(FLD_CHAR_TYPE))
-
-    def inline(self, parent: etree._Element, deleted: bool) -> None:
-        for child in parent:
-            tag = child.tag
-            if tag == R or tag == M_R:
-                self.run(child, deleted)
-            elif tag in _INLINE_WRAPPERS:
-                self.inline(child, deleted)
-            elif tag in _TRACKED:
-                self.tracked(child, deleted, self.inline)
-            elif tag == SDT:
-                content = child.find(SDT_CONTENT)
-                if content is not None:
-                    self.inline(content, deleted)
-            elif tag == ALT:
-                branch = choose_branch(child)
-                if branch is not None:
-                    self.inline(branch, deleted)
-            elif tag == COMMENT_START or tag == COMMENT_END:
-                continue
-            elif tag in _INLINE_IGNORED or not isinstance(tag, str):
-                continue
-            elif tag == P:
-                self.feed_fields(child)  # a (malformed) nested paragraph is a paragraph of its own
-            elif len(child):
-                self.inline(child, deleted)
-
-    def tracked(self, change: etree._Element, deleted: bool, walk: Callable) -> None:
-        if change.tag == INS or change.tag == MOVE_TO:
-            walk(change, deleted)
-        else:
-            walk(change, True)
-
-    def run(self, run: etree._Element, deleted: bool) -> None:
-        for child in run:
-            tag = child.tag
-            if tag == RPR:
-                continue
-            if tag == FLD_CHAR:
-                self.field_char(child.get(FLD_CHAR_TYPE))
-                continue
-            if self.hidden:
-                continue
-            if tag in _TEXT_CHILDREN:
-                text = run_child_text(child)
-            elif tag in _GRAPHICS:
-                boxes: list = []
-                _collect_graphics(child, boxes, [])
-                for box in boxes:
-                    self.feed_fields(box)
-                continue
-            elif tag in _TRACKED:
-                self.tracked(child, deleted, self.run)
-                continue
-            elif tag == RUBY:
-                base = child.find(RUBY_BASE)
-                if base is not None:
-                    self.inline(base, deleted)
-                continue
-            else:
-                continue
-            if not text or deleted:
-                continue
-            end = self.offset + len(text)
-            self.segments.append(Segment(self.offset, end, text, child, run))
-            self.offset = end
-
-
-def _in_unread_branch(element: etree._Element, stop: etree._Element | None = None) -> bool:
-    """True when ``element`` sits in an ``mc:AlternateContent`` branch the reader skips."""
-    for ancestor in element.iterancestors(CHOICE, FALLBACK):
-        if stop is not None and ancestor is stop:
-            break
-        parent = ancestor.getparent()
-        if parent is not None and choose_branch(parent) is not ancestor:
-            return True
-    return False
-
-
-def _field_state_before(part_root: etree._Element, paragraph: etree._Element) -> list[bool]:
-    """The complex-field stack when the reader reaches ``paragraph`` (fields may span paragraphs)."""
-    walker = _SegmentWalker([])
-    for element in part_root.iter(P, FLD_CHAR):
-        if element is paragraph:
-            break
-        if element.tag == FLD_CHAR and not _in_unread_branch(element):
-            walker.field_char(element.get(FLD_CHAR_TYPE))
-    return walker.fields
-
-
-def _math_ancestor(element: etree._Element) -> etree._Element | None:
-    """The outermost equation (``m:oMathPara``/``m:oMath``) holding ``element``, if any."""
-    found = None
-    for ancestor in element.iterancestors(M_OMATH, M_OMATH_PARA):
-        found = ancestor
-    return found
+# Kept for callers of the former private helper (drafter.ooxml.comments_write).
+_math_ancestor = math_ancestor
 
 
 # -- structural primitives -----------------------------------------------------
@@ -377,7 +216,8 @@ def _cut_text_at(segments: list[Segment], offset: int) -> bool:
     for segment in segments:
         if segment.start < offset < segment.end:
             if segment.node.tag not in (T, M_T):
-                raise EditError(f"offset {offset} falls inside a single-character element")
+                raise EditError(f"offset {offset} falls inside an element that cannot be cut "
+                                f"(<{etree.QName(segment.node).localname}>)")
             if segment.in_math:
                 return False
             _split_text_node(segment.node, offset - segment.start)
@@ -395,7 +235,7 @@ def split_at(part_root: etree._Element, paragraph_index: int, offset: int,
     """
     ids = ids or RevisionIds(part_root)
     paragraph = paragraph_element(part_root, paragraph_index)
-    fields = _field_state_before(part_root, paragraph)
+    fields = field_state_before(paragraph)
     segments = _segments(paragraph, fields)
     _check_range(segments, offset, offset)
     if _cut_text_at(segments, offset):
@@ -434,12 +274,20 @@ def replace_text(part_root: etree._Element, paragraph_index: int, start: int, en
     ids = ids or RevisionIds(part_root)
     date = date or now_iso()
     paragraph = paragraph_element(part_root, paragraph_index)
-    fields = _field_state_before(part_root, paragraph)
+    fields = field_state_before(paragraph)
     segments = _segments(paragraph, fields)
     _check_range(segments, start, end)
     touched = [s for s in segments if s.end > start and s.start < end]
     if any(s.in_math for s in touched):
         raise EditError("text inside an equation cannot be edited")
+    at_end = False
+    if not segments and fields.hidden:
+        # The paragraph starts inside a field's code: new text shows only after that field ends here.
+        after = fields.copy()
+        InlineWalker(after).walk(paragraph)
+        if after.hidden:
+            raise EditError("the paragraph lies inside a field's code, where inserted text would not show")
+        at_end = True
 
     cut = _cut_text_at(segments, end)
     cut = _cut_text_at(segments if not cut else _segments(paragraph, fields), start) or cut
@@ -447,7 +295,7 @@ def replace_text(part_root: etree._Element, paragraph_index: int, start: int, en
         segments = _segments(paragraph, fields)
 
     if start == end:
-        _insert(paragraph, segments, start, new_text, tracked, author, date, ids)
+        _insert(paragraph, segments, start, new_text, tracked, author, date, ids, at_end)
         return
     covered = [s for s in segments if start <= s.start and s.end <= end]
     runs = _isolate(covered, ids)
@@ -580,8 +428,11 @@ def _text_run(model: etree._Element, text: str) -> etree._Element:
 
 
 def _insert(paragraph: etree._Element, segments: list[Segment], offset: int, text: str, tracked: bool,
-            author: str, date: str, ids: RevisionIds) -> None:
-    """Insert ``text`` at ``offset`` (a run boundary there already exists or is made)."""
+            author: str, date: str, ids: RevisionIds, at_end: bool = False) -> None:
+    """Insert ``text`` at ``offset`` (a run boundary there already exists or is made).
+
+    In a paragraph without text the new run goes first, or last with ``at_end``.
+    """
     before = [s for s in segments if s.end == offset and not s.in_math]
     after = [s for s in segments if s.start == offset and not s.in_math]
     if offset > 0 and before:
@@ -607,7 +458,10 @@ def _insert(paragraph: etree._Element, segments: list[Segment], offset: int, tex
         new = _text_run(ppr if ppr is not None else paragraph, text)
         if tracked:
             new = _inserted(new, author, date, ids)
-        paragraph.insert(1 if ppr is not None and paragraph[0] is ppr else 0, new)
+        if at_end:
+            paragraph.append(new)
+        else:
+            paragraph.insert(1 if ppr is not None and paragraph[0] is ppr else 0, new)
 
 
 def _escape_tracked_after(element: etree._Element, ids: RevisionIds) -> etree._Element:

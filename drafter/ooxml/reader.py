@@ -30,6 +30,9 @@ Documented decisions (see also :mod:`drafter.ooxml.text`):
 - ``Table.index`` is the index among the part's top-level tables for a top-level
   table, and the index among the cell's tables for a nested one.
 - Numbering is rendered for main-body paragraphs (text boxes included) only.
+- Paragraph content is walked by :class:`drafter.ooxml.text.InlineWalker`, the
+  same walker the editor maps offsets with; a text box is a story of its own (a
+  complex field never spans into or out of it), read where its anchor stands.
 """
 
 from __future__ import annotations
@@ -44,31 +47,22 @@ from drafter.blocks import (
     Properties, ReadNotice, Revision, Row, Span, Table, iter_paragraphs,
 )
 from drafter.errors import InputError
-from drafter.ooxml.names import NS, a, local_name, m, mc, o, on_off, r, to_transitional, v, w, wp, wps
+from drafter.ooxml.names import a, local_name, o, on_off, r, to_transitional, v, w, wp, wps
 from drafter.ooxml.package import Limits, Package, parse_xml
 from drafter.ooxml.properties import read_properties, read_track_revisions
 from drafter.ooxml.styles import StyleSheet
-from drafter.ooxml.text import DEL_TEXT, M_T, T, paragraph_elements, run_child_text
+from drafter.ooxml.text import (  # noqa: F401 - UNDERSTOOD_NAMESPACES, choose_branch: public here too
+    ALT, BLOCK_IGNORED, BLOCK_WRAPPERS, COMMENT_END, COMMENT_START, DEL, DRAWING, FOOTNOTE_REF, INS,
+    MOVE_FROM, MOVE_TO, P, PPR, ROW_WRAPPERS, RPR, SDT, SDT_CONTENT, SECT_PR, T, UNDERSTOOD_NAMESPACES,
+    FieldState, InlineWalker, choose_branch, collect_graphics, paragraph_elements,
+)
 
 # -- tags -------------------------------------------------------------------
 
-P, R, PPR, RPR, TBL, TR, TC = w("p"), w("r"), w("pPr"), w("rPr"), w("tbl"), w("tr"), w("tc")
-SDT, SDT_CONTENT, CUSTOM_XML, SMART_TAG = w("sdt"), w("sdtContent"), w("customXml"), w("smartTag")
-HYPERLINK, FLD_SIMPLE, FLD_CHAR, INSTR_TEXT = w("hyperlink"), w("fldSimple"), w("fldChar"), w("instrText")
-INS, DEL, MOVE_FROM, MOVE_TO = w("ins"), w("del"), w("moveFrom"), w("moveTo")
+TBL, TR, TC = w("tbl"), w("tr"), w("tc")
 RPR_CHANGE, PPR_CHANGE = w("rPrChange"), w("pPrChange")
-DRAWING, PICT, OBJECT = w("drawing"), w("pict"), w("object")
-TXBX_CONTENT = w("txbxContent")
-FOOTNOTE_REF, ENDNOTE_REF, COMMENT_REF = w("footnoteReference"), w("endnoteReference"), w("commentReference")
-COMMENT_START, COMMENT_END = w("commentRangeStart"), w("commentRangeEnd")
-RUBY, RUBY_BASE = w("ruby"), w("rubyBase")
-ALT, CHOICE, FALLBACK = mc("AlternateContent"), mc("Choice"), mc("Fallback")
-M_R = m("r")
 ALT_CHUNK = w("altChunk")
-SECT_PR = w("sectPr")
-V_TEXTPATH, V_IMAGEDATA, V_SHAPE = v("textpath"), v("imagedata"), v("shape")
-A_BLIP, PIC_PIC = a("blip"), f"{{{NS['pic']}}}pic"
-C_CHART = "{http://schemas.openxmlformats.org/drawingml/2006/chart}chart"
+V_TEXTPATH, V_SHAPE = v("textpath"), v("shape")
 WP_DOCPR = wp("docPr")
 WPS_WSP, A_TXWARP = wps("wsp"), a("prstTxWarp")
 
@@ -76,21 +70,6 @@ VAL, ID, AUTHOR, DATE, TYPE = w("val"), w("id"), w("author"), w("date"), w("type
 R_ID = r("id")
 O_TITLE = o("title")
 
-_TEXT_CHILDREN = frozenset({
-    T, M_T, w("tab"), w("ptab"), w("br"), w("cr"), w("noBreakHyphen"), w("softHyphen"), w("sym"),
-})
-_BLOCK_IGNORED = frozenset({
-    SECT_PR, w("bookmarkStart"), w("bookmarkEnd"), w("proofErr"), w("permStart"), w("permEnd"),
-    w("moveFromRangeStart"), w("moveFromRangeEnd"), w("moveToRangeStart"), w("moveToRangeEnd"),
-    w("customXmlInsRangeStart"), w("customXmlInsRangeEnd"), w("customXmlDelRangeStart"),
-    w("customXmlDelRangeEnd"), w("customXmlMoveFromRangeStart"), w("customXmlMoveFromRangeEnd"),
-    w("customXmlMoveToRangeStart"), w("customXmlMoveToRangeEnd"), w("sdtPr"), w("sdtEndPr"),
-    w("tblPr"), w("tblGrid"), w("tblPrEx"), w("trPr"), w("tcPr"), w("customXmlPr"), w("smartTagPr"),
-    w("footnotePr"), w("endnotePr"),
-})
-_INLINE_IGNORED = _BLOCK_IGNORED | {PPR}
-_INLINE_WRAPPERS = frozenset({HYPERLINK, SMART_TAG, CUSTOM_XML, FLD_SIMPLE, w("dir"), w("bdo")})
-_TRACKED = frozenset({INS, DEL, MOVE_FROM, MOVE_TO})
 _PROPERTY_CHANGES = frozenset({
     w("tblPrChange"), w("trPrChange"), w("tcPrChange"), w("tblGridChange"), w("tblPrExChange"),
     w("cellIns"), w("cellDel"), w("cellMerge"), w("sectPrChange"), w("numberingChange"),
@@ -109,7 +88,6 @@ _FORMAT = {
     _STRIKE: _F_STRIKE, _DSTRIKE: _F_STRIKE, _COLOR: _F_COLOR, _SZ: _F_SZ, _RSTYLE: _F_RSTYLE,
     RPR_CHANGE: _F_CHANGE,
 }
-_FLD_CHAR_TYPE = w("fldCharType")
 _TBL_PR = w("tblPr")
 _TBL_GRID = w("tblGrid")
 _TBL_STYLE = w("tblStyle")
@@ -125,18 +103,6 @@ _NUM_ID = w("numId")
 _ILVL = w("ilvl")
 _SECT_PR_CHANGE = w("sectPrChange")
 _OFF = frozenset({"0", "false", "off", "none", "False", "Off", "FALSE", "OFF", "None"})
-
-# What a child of a run is, looked up once per child instead of a chain of comparisons.
-(_K_RPR, _K_FLD_CHAR, _K_TEXT, _K_DEL_TEXT, _K_GRAPHIC, _K_FOOTNOTE, _K_ENDNOTE, _K_COMMENT,
- _K_TRACKED, _K_RUBY, _K_ALT) = range(11)
-_RUN_CHILD = {
-    RPR: _K_RPR, FLD_CHAR: _K_FLD_CHAR, DEL_TEXT: _K_DEL_TEXT,
-    DRAWING: _K_GRAPHIC, PICT: _K_GRAPHIC, OBJECT: _K_GRAPHIC, ALT: _K_ALT,
-    FOOTNOTE_REF: _K_FOOTNOTE, ENDNOTE_REF: _K_ENDNOTE, COMMENT_REF: _K_COMMENT,
-    INS: _K_TRACKED, DEL: _K_TRACKED, MOVE_FROM: _K_TRACKED, MOVE_TO: _K_TRACKED, RUBY: _K_RUBY,
-    **{tag: _K_TEXT for tag in _TEXT_CHILDREN},
-}
-
 
 def read_document(path: str, limits: Limits | None = None) -> Document:
     """Read the DOCX at ``path`` into a :class:`Document`.
@@ -375,16 +341,19 @@ def find_watermark(header: etree._Element) -> str | None:
 # -- part level ---------------------------------------------------------------
 
 
-class _ParagraphState:
-    """What one paragraph collects while its content is walked (a plain slots class: hot path)."""
+class _ParagraphContent(InlineWalker):
+    """One paragraph's content, walked by the shared rules; collects what the reader reports.
 
-    __slots__ = ("style_id", "parts", "offset", "spans", "revisions", "anchors", "comment_starts",
-                 "footnotes", "endnotes", "has_image", "images_without_alt", "kept", "dropped", "after")
+    A plain slots class: this is the reader's hot path.
+    """
 
-    def __init__(self, style_id: str | None) -> None:
+    __slots__ = ("walker", "style_id", "spans", "revisions", "anchors", "comment_starts", "footnotes",
+                 "endnotes", "has_image", "images_without_alt", "after", "format_revision")
+
+    def __init__(self, walker: "_PartWalker", style_id: str | None) -> None:
+        InlineWalker.__init__(self, walker.fields)
+        self.walker = walker
         self.style_id = style_id
-        self.parts: list[str] = []
-        self.offset = 0
         self.spans: list[list] = []
         self.revisions: list[Revision] = []
         self.anchors: list[CommentAnchor] = []
@@ -393,9 +362,79 @@ class _ParagraphState:
         self.endnotes: list[str] = []
         self.has_image = False
         self.images_without_alt = 0
-        self.kept = False
-        self.dropped: list[str] | None = None  # collects deleted text inside w:del/w:moveFrom
         self.after: list = []  # text-box blocks, placed after the paragraph
+        self.format_revision: tuple | None = None  # (w:rPrChange, index in revisions) of the last stretch
+
+    def run_text(self, run: etree._Element, rpr: etree._Element | None, start: int, end: int) -> None:
+        walker = self.walker
+        fmt = walker.run_format(rpr, self.style_id)
+        if fmt is not _PLAIN:
+            spans = self.spans
+            if spans and spans[-1][1] == start and spans[-1][2] is fmt:
+                spans[-1][1] = end
+            else:
+                spans.append([start, end, fmt])
+        change = walker.format_change
+        if change is not None:
+            # one revision per w:rPrChange, however many stretches its run's text comes in
+            last = self.format_revision
+            revisions = self.revisions
+            if last is not None and last[0] is change and revisions[last[1]].end == start:
+                revisions[last[1]] = _with_range(revisions[last[1]], revisions[last[1]].start, end)
+            else:
+                self.format_revision = (change, len(revisions))
+                revisions.append(_revision("rPrChange", change, start, end))
+
+    def inserted(self, change: etree._Element, start: int, end: int) -> None:
+        if end > start:
+            self.revisions.append(_revision("ins" if change.tag == INS else "moveTo", change, start, end))
+
+    def removed(self, change: etree._Element, text: str) -> None:
+        self.revisions.append(Revision(
+            "del" if change.tag == DEL else "moveFrom", change.get(AUTHOR), change.get(DATE), text,
+            self.offset, self.offset, change.get(ID)))
+
+    def comment_start(self, element: etree._Element) -> None:
+        comment_id = element.get(ID, "")
+        self.walker.open_comments[comment_id] = None
+        self.comment_starts[comment_id] = self.offset
+
+    def comment_end(self, element: etree._Element) -> None:
+        walker = self.walker
+        comment_id = element.get(ID, "")
+        walker.open_comments.pop(comment_id, None)
+        walker.anchored_comments.add(comment_id)
+        start = self.comment_starts.pop(comment_id, None)
+        if start is not None:
+            self.anchors.append(CommentAnchor(comment_id, start, self.offset))
+
+    def comment_reference(self, element: etree._Element) -> None:
+        walker = self.walker
+        comment_id = element.get(ID, "")
+        if comment_id not in walker.anchored_comments and comment_id not in walker.open_comments:
+            walker.anchored_comments.add(comment_id)
+            self.anchors.append(CommentAnchor(comment_id, self.offset, self.offset))
+
+    def note_reference(self, element: etree._Element, deleted: bool) -> None:
+        if not deleted:
+            (self.footnotes if element.tag == FOOTNOTE_REF else self.endnotes).append(element.get(ID, ""))
+
+    def graphic(self, element: etree._Element, deleted: bool, hidden: bool) -> None:
+        """Images (alt text counted) and text boxes inside a drawing, VML picture or object."""
+        boxes: list[etree._Element] = []
+        pictures: list[etree._Element] = []
+        collect_graphics(element, boxes, pictures)
+        if not deleted and not hidden:
+            for picture in pictures:
+                self.has_image = True
+                if not _has_alt(picture):
+                    self.images_without_alt += 1
+        for box in boxes:
+            self.after.extend(self.walker.text_box(box))
+
+    def nested_paragraph(self, paragraph: etree._Element) -> None:
+        # A paragraph nested in paragraph content is malformed; keep its text as blocks after.
+        self.after.extend(self.walker.paragraph(paragraph, "textbox", None))
 
 
 class _PartWalker:
@@ -410,10 +449,7 @@ class _PartWalker:
         self.elements = paragraph_elements(root)
         self.index = {element: i for i, element in enumerate(self.elements)}
         self.top_tables = 0
-        self.fields: list[bool] = []  # per open complex field: has its result started?
-        self.hidden_fields = 0        # open fields still in their instruction part
-        self.current_paragraph = -1   # index of the paragraph being walked
-        self.field_start = -1         # where the outermost open field began
+        self.fields = FieldState()    # the story's complex fields; where = paragraph index
         self.open_comments: dict[str, None] = {}
         self.anchored_comments: set[str] = set()
         self.deleted_rows = 0
@@ -430,11 +466,11 @@ class _PartWalker:
     def walk(self, parent: etree._Element, container: str) -> list:
         """Blocks of a story (body, note, comment, header); leftover revisions go on its last paragraph."""
         out = self.blocks(parent, container, None)
-        if self.hidden_fields:
+        if self.fields.hidden:
             self.reader.notice(
-                "unclosed-field", f"a field that begins in paragraph {self.field_start} never ends; "
+                "unclosed-field", f"a field that begins in paragraph {self.fields.start} never ends; "
                 "the text after its code was not read", self.part)
-        self.fields, self.hidden_fields = [], 0
+        self.fields.reset()
         if self.carried:
             for i in range(len(out) - 1, -1, -1):
                 block = out[i]
@@ -447,6 +483,20 @@ class _PartWalker:
                 self.reader.notice("unplaced-revisions", f"{len(self.carried)} tracked change(s) after the "
                                    "last paragraph could not be placed on a paragraph", self.part)
             self.carried = []
+        return out
+
+    def text_box(self, box: etree._Element) -> list:
+        """Blocks of a text box: a story of its own, with its own complex fields."""
+        outer = self.fields
+        self.fields = FieldState()
+        try:
+            out = self.blocks(box, "textbox", None)
+            if self.fields.hidden:
+                self.reader.notice(
+                    "unclosed-field", f"a field that begins in paragraph {self.fields.start} (a text box) "
+                    "never ends; the text after its code was not read", self.part)
+        finally:
+            self.fields = outer
         return out
 
     def carry_property_changes(self, properties: etree._Element | None) -> None:
@@ -480,7 +530,7 @@ class _PartWalker:
                     inner = container if container in ("table", "textbox", "note", "comment", "header", "footer") \
                         else "sdt"
                     out.extend(self.blocks(content, inner, cell))
-            elif tag == CUSTOM_XML or tag in (INS, DEL, MOVE_FROM, MOVE_TO, SMART_TAG):
+            elif tag in BLOCK_WRAPPERS:
                 out.extend(self.blocks(child, container, cell))
             elif tag == ALT:
                 branch = choose_branch(child)
@@ -496,7 +546,7 @@ class _PartWalker:
                 self.report_once("alt-chunk", "embedded alternative-format content (w:altChunk) is not read")
             elif tag == SECT_PR:
                 self.carry_property_changes(child)
-            elif tag in _BLOCK_IGNORED or not isinstance(tag, str):
+            elif tag in BLOCK_IGNORED or not isinstance(tag, str):
                 continue
             else:
                 self.unknown(child)
@@ -577,7 +627,7 @@ class _PartWalker:
                 content = child.find(SDT_CONTENT)
                 if content is not None:
                     yield from self.unwrapped(content, wanted)
-            elif tag == CUSTOM_XML or tag == INS or tag == MOVE_TO:
+            elif tag in ROW_WRAPPERS:
                 yield from self.unwrapped(child, wanted)
             elif tag == ALT:
                 branch = choose_branch(child)
@@ -634,13 +684,11 @@ class _PartWalker:
         if numbered and not mark_deleted:
             numbering = self.number(style_id, num_id, ilvl)
 
-        state = _ParagraphState(style_id)
-        self.current_paragraph = self.index.get(p, -1)
+        state = _ParagraphContent(self, style_id)
+        self.fields.where = self.index.get(p, -1)
         for comment_id in self.open_comments:
             state.comment_starts[comment_id] = 0
-        self.inline(p, state, False)
-
-        text = "".join(state.parts)
+        text = state.walk(p)
         length = len(text)
         for comment_id, start in state.comment_starts.items():
             state.anchors.append(CommentAnchor(comment_id, start, length))
@@ -651,7 +699,7 @@ class _PartWalker:
             revisions.append(_with_range(mark, length, length))
         if section_change is not None:
             revisions.append(_revision("other", section_change, length, length))
-        deleted = mark_deleted and not state.kept
+        deleted = mark_deleted and not length
         if deleted or self.deleted_rows:
             if not self.deleted_rows:
                 self.carried.extend(_with_range(r, 0, 0) for r in revisions)
@@ -700,170 +748,6 @@ class _PartWalker:
                 self.numbering_failed = True
                 self.reader.notice("numbering-error", f"a list label could not be rendered: {exc}", self.part)
             return None
-
-    # -- inline content --------------------------------------------------
-
-    def inline(self, parent: etree._Element, state: _ParagraphState, deleted: bool) -> None:
-        """Walk paragraph-level content: runs and the wrappers that hold them."""
-        for child in parent:
-            tag = child.tag
-            if tag == R or tag == M_R:
-                self.run(child, state, deleted)
-            elif tag in _INLINE_WRAPPERS:
-                self.inline(child, state, deleted)
-            elif tag in _TRACKED:
-                self.tracked(child, state, deleted, self.inline)
-            elif tag == SDT:
-                content = child.find(SDT_CONTENT)
-                if content is not None:
-                    self.inline(content, state, deleted)
-            elif tag == ALT:
-                branch = choose_branch(child)
-                if branch is not None:
-                    self.inline(branch, state, deleted)
-            elif tag == COMMENT_START:
-                comment_id = child.get(ID, "")
-                self.open_comments[comment_id] = None
-                state.comment_starts[comment_id] = state.offset
-            elif tag == COMMENT_END:
-                comment_id = child.get(ID, "")
-                self.open_comments.pop(comment_id, None)
-                self.anchored_comments.add(comment_id)
-                start = state.comment_starts.pop(comment_id, None)
-                if start is not None:
-                    state.anchors.append(CommentAnchor(comment_id, start, state.offset))
-            elif tag in _INLINE_IGNORED or not isinstance(tag, str):
-                continue
-            elif tag == P:
-                # A paragraph nested in paragraph content is malformed; keep its text as blocks after.
-                state.after.extend(self.paragraph(child, "textbox", None))
-            elif len(child):
-                # Unknown wrappers (math zones, future markup): their runs still count.
-                self.inline(child, state, deleted)
-
-    def tracked(self, change: etree._Element, state: _ParagraphState, deleted: bool, walk) -> None:
-        """Walk a w:ins/w:del/w:moveTo/w:moveFrom wrapper with ``walk`` and record its revision."""
-        tag = change.tag
-        if tag == INS or tag == MOVE_TO:
-            start = state.offset
-            walk(change, state, deleted)
-            if not deleted and state.offset > start:
-                state.revisions.append(_revision("ins" if tag == INS else "moveTo", change, start, state.offset))
-            return
-        outer = state.dropped
-        state.dropped = []
-        walk(change, state, True)
-        dropped = "".join(state.dropped)
-        state.dropped = outer
-        if outer is not None:
-            outer.append(dropped)
-        if not deleted:
-            state.revisions.append(Revision(
-                "del" if tag == DEL else "moveFrom", change.get(AUTHOR), change.get(DATE), dropped,
-                state.offset, state.offset, change.get(ID)))
-
-    def run(self, run: etree._Element, state: _ParagraphState, deleted: bool,
-            rpr: etree._Element | None = None) -> None:
-        """One run (or math run): its text, references, drawings and field characters.
-
-        ``rpr`` is the enclosing run's properties when ``run`` is an
-        ``mc:AlternateContent`` branch inside a run.
-        """
-        start = state.offset
-        fmt = None
-        changed = None
-        for child in run:
-            tag = child.tag
-            if tag == T:
-                if self.hidden_fields:
-                    continue
-                text = child.text
-            else:
-                kind = _RUN_CHILD.get(tag)
-                if kind is None:
-                    continue
-                if kind == _K_RPR:
-                    rpr = child
-                    continue
-                if kind == _K_FLD_CHAR:
-                    self.field_char(child.get(_FLD_CHAR_TYPE))
-                    continue
-                if self.hidden_fields:
-                    continue
-                if kind == _K_TEXT:
-                    text = run_child_text(child)
-                elif kind == _K_DEL_TEXT:
-                    if deleted and state.dropped is not None:
-                        state.dropped.append(child.text or "")
-                    continue
-                elif kind == _K_GRAPHIC:
-                    self.graphic(child, state, deleted)
-                    continue
-                elif kind == _K_FOOTNOTE:
-                    if not deleted:
-                        state.footnotes.append(child.get(ID, ""))
-                    continue
-                elif kind == _K_ENDNOTE:
-                    if not deleted:
-                        state.endnotes.append(child.get(ID, ""))
-                    continue
-                elif kind == _K_COMMENT:
-                    comment_id = child.get(ID, "")
-                    if comment_id not in self.anchored_comments and comment_id not in self.open_comments:
-                        self.anchored_comments.add(comment_id)
-                        state.anchors.append(CommentAnchor(comment_id, state.offset, state.offset))
-                    continue
-                elif kind == _K_TRACKED:
-                    # math runs wrap their tracked content inside the run
-                    self.tracked(child, state, deleted, self.run)
-                    continue
-                elif kind == _K_ALT:
-                    branch = choose_branch(child)
-                    if branch is not None:
-                        self.run(branch, state, deleted, rpr)
-                    continue
-                else:  # ruby: the base text is what reads in line
-                    base = child.find(RUBY_BASE)
-                    if base is not None:
-                        self.inline(base, state, deleted)
-                    continue
-            if not text:
-                continue
-            if deleted:
-                if state.dropped is not None:
-                    state.dropped.append(text)
-                continue
-            state.parts.append(text)
-            offset = state.offset
-            end = state.offset = offset + len(text)
-            if fmt is None:
-                fmt = self.run_format(rpr, state.style_id)
-                changed = self.format_change
-            if fmt is not _PLAIN:
-                spans = state.spans
-                if spans and spans[-1][1] == offset and spans[-1][2] is fmt:
-                    spans[-1][1] = end
-                else:
-                    spans.append([offset, end, fmt])
-        if state.offset > start:
-            state.kept = True
-            if changed is not None and not deleted:
-                state.revisions.append(_revision("rPrChange", changed, start, state.offset))
-
-    def field_char(self, kind: str | None) -> None:
-        """Track complex-field nesting so only results (between separate and end) are read."""
-        if kind == "begin":
-            if not self.fields:
-                self.field_start = self.current_paragraph
-            self.fields.append(False)
-            self.hidden_fields += 1
-        elif kind == "separate":
-            if self.fields and not self.fields[-1]:
-                self.fields[-1] = True
-                self.hidden_fields -= 1
-        elif kind == "end":
-            if self.fields and not self.fields.pop():
-                self.hidden_fields -= 1
 
     def run_format(self, rpr: etree._Element | None, paragraph_style: str | None) -> tuple:
         """The span formatting tuple of a run (``_PLAIN`` when nothing shows).
@@ -935,64 +819,6 @@ class _PartWalker:
             return _PLAIN
         return self.format_cache.setdefault(fmt, fmt)
 
-    # -- drawings and text boxes -----------------------------------------
-
-    def graphic(self, element: etree._Element, state: _ParagraphState, deleted: bool) -> None:
-        """Images (alt text counted) and text boxes inside a drawing, VML picture or object."""
-        boxes: list[etree._Element] = []
-        pictures: list[etree._Element] = []
-        _collect_graphics(element, boxes, pictures)
-        if not deleted:
-            for picture in pictures:
-                state.has_image = True
-                if not _has_alt(picture):
-                    state.images_without_alt += 1
-        for box in boxes:
-            state.after.extend(self.blocks(box, "textbox", None))
-
-
-def _collect_graphics(element: etree._Element, boxes: list, pictures: list) -> None:
-    """Outermost text boxes and pictures under ``element``, one AlternateContent branch only."""
-    tag = element.tag
-    if tag == ALT:
-        branch = choose_branch(element)
-        if branch is not None:
-            for child in branch:
-                _collect_graphics(child, boxes, pictures)
-        return
-    if tag == TXBX_CONTENT:
-        boxes.append(element)
-        return
-    if tag == DRAWING:
-        if _is_picture_drawing(element):
-            pictures.append(element)
-    elif tag == PICT:
-        for shape in element.iter(V_IMAGEDATA):
-            pictures.append(shape)
-            break
-    stack = list(reversed(element))
-    while stack:
-        child = stack.pop()
-        ctag = child.tag
-        if ctag == TXBX_CONTENT:
-            boxes.append(child)
-        elif ctag == ALT:
-            _collect_graphics(child, boxes, pictures)
-        else:
-            stack.extend(reversed(child))
-
-
-def _is_picture_drawing(drawing: etree._Element) -> bool:
-    """True when the drawing shows a picture or chart of its own (not one inside its text box)."""
-    for found in drawing.iter(A_BLIP, PIC_PIC, C_CHART):
-        ancestor = found.getparent()
-        while ancestor is not None and ancestor is not drawing and ancestor.tag != TXBX_CONTENT:
-            ancestor = ancestor.getparent()
-        if ancestor is drawing:
-            return True
-    return False
-
-
 def _has_alt(picture: etree._Element) -> bool:
     if picture.tag == DRAWING:
         for doc_pr in picture.iter(WP_DOCPR):
@@ -1003,45 +829,6 @@ def _has_alt(picture: etree._Element) -> bool:
         return True
     parent = picture.getparent()
     return parent is not None and bool((parent.get("alt") or "").strip())
-
-
-# Namespaces whose markup this reader can take from an mc:Choice (text boxes, groups,
-# canvases, Word 2010+ run and paragraph features, math). A Choice that requires
-# anything else (w16se emoji symbols, chartex, ink) is passed over for the next one
-# or for the Fallback, as Markup Compatibility prescribes.
-UNDERSTOOD_NAMESPACES = frozenset({
-    NS["w"], NS["wps"], NS["wp"], NS["a"], NS["pic"], NS["m"], NS["v"], NS["o"],
-    "http://schemas.microsoft.com/office/word/2010/wordprocessingGroup",
-    "http://schemas.microsoft.com/office/word/2010/wordprocessingCanvas",
-    "http://schemas.microsoft.com/office/word/2010/wordprocessingDrawing",
-    "http://schemas.microsoft.com/office/word/2010/wordml",
-    "http://schemas.microsoft.com/office/word/2012/wordml",
-    "http://schemas.microsoft.com/office/drawing/2010/main",
-    "urn:schemas-microsoft-com:office:word",
-})
-
-
-def choose_branch(alternate: etree._Element) -> etree._Element | None:
-    """The one branch of ``mc:AlternateContent`` to read, never two.
-
-    The first ``mc:Choice`` whose ``Requires`` prefixes all name understood
-    namespaces, else the ``mc:Fallback`` (None when neither exists).
-    """
-    fallback = None
-    for child in alternate:
-        if child.tag == CHOICE and _understood(child):
-            return child
-        if child.tag == FALLBACK:
-            fallback = child
-    return fallback
-
-
-def _understood(choice: etree._Element) -> bool:
-    requires = (choice.get("Requires") or "").split()
-    if not requires:
-        return True
-    namespaces = choice.nsmap
-    return all(namespaces.get(prefix) in UNDERSTOOD_NAMESPACES for prefix in requires)
 
 
 def _revision(kind: str, element: etree._Element, start: int = 0, end: int = 0) -> Revision:

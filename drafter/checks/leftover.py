@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from typing import Iterator, Mapping, Any
 
-from drafter.blocks import Paragraph, Span
+from drafter.blocks import Paragraph, Span, Table
 from drafter.checks.registry import CheckContext, Rule, kind
 from drafter.checks.suppression import is_directive
 from drafter.findings import Finding
@@ -68,14 +68,16 @@ def comments(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
 
 @kind("tracked-changes", {})
 def tracked_changes(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
-    """One finding per paragraph (or table row) holding unresolved tracked changes."""
+    """One finding per paragraph (or table row) holding unresolved tracked changes.
+
+    A wholly deleted paragraph is not a paragraph of the document: its
+    revisions arrive on the next paragraph and are reported there.
+    """
     for paragraph in ctx.document.all_paragraphs():
         revisions = paragraph.revisions
-        if not revisions and not paragraph.deleted:
+        if not revisions:
             continue
         kinds = Counter(REVISION_NAMES.get(r.kind, r.kind) for r in revisions)
-        if paragraph.deleted and not revisions:
-            kinds["deleted paragraph"] += 1
         described = ", ".join(_plural(n, k) for k, n in kinds.items())
         with_text = [r for r in revisions if r.kind in ("ins", "moveTo", "del", "moveFrom")]
         if with_text:
@@ -101,12 +103,35 @@ def tracked_changes(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
         for number, row in enumerate(table.rows):
             if not (row.inserted or row.deleted):
                 continue
-            first = next((p for cell in row.cells for p in cell.paragraphs()), None)
+            paragraph, start, end = _row_location(table, number)
             change = "inserted table row" if row.inserted else "deleted table row"
             yield ctx.finding(rule, message=rule.format(count=1, changes=f"1 {change}", kinds=change,
                                                         authors=_people(())),
-                              paragraph=first, start=0, end=len(first.text) if first else None,
+                              paragraph=paragraph, start=start, end=end,
                               details={"table": table.index, "row": number})
+
+
+def _row_location(table: Table, number: int) -> tuple[Paragraph | None, int | None, int | None]:
+    """Where a tracked row change shows: the row's own text, else where a deleted row stood.
+
+    A deleted row keeps no cells; the point is the start of the next paragraph of
+    the table (the end of the previous one for a last row), None when the table
+    has no paragraph left at all.
+    """
+    row = table.rows[number]
+    first = next((p for cell in row.cells for p in cell.paragraphs()), None)
+    if first is not None:
+        return first, 0, len(first.text)
+    for later in table.rows[number + 1:]:
+        following = next((p for cell in later.cells for p in cell.paragraphs()), None)
+        if following is not None:
+            return following, 0, 0
+    for earlier in reversed(table.rows[:number]):
+        preceding = [p for cell in earlier.cells for p in cell.paragraphs()]
+        if preceding:
+            end = len(preceding[-1].text)
+            return preceding[-1], end, end
+    return None, None, None
 
 
 def _clip(text: str, width: int = 60) -> str:

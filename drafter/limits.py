@@ -84,13 +84,22 @@ def time_limit(label: str, seconds: float | None = None) -> Iterator[None]:
         yield
         return
 
+    fired = []
+
     def overrun(signum, frame):
+        fired.append(True)
         raise TimeLimitExceeded(label, seconds)
 
     previous_handler = signal.signal(signal.SIGALRM, overrun)
     previous_delay, previous_interval = signal.setitimer(signal.ITIMER_REAL, seconds, 1.0)
     try:
         yield
+    except BaseException as exc:
+        # Python wraps an exception raised at some points (a class body's __set_name__,
+        # a finaliser) in another one; once the budget has run out, it is the reason.
+        if fired and not isinstance(exc, TimeLimitExceeded):
+            raise TimeLimitExceeded(label, seconds) from exc
+        raise
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous_handler)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import time
+from pathlib import Path
 
 from drafter.blocks import Location
 from drafter.checks.duplicates import normalise, similar_pairs
@@ -16,6 +17,7 @@ from drafter.structure import recognise
 from drafter.textdoc import document_from_text
 
 RULES = rule_index()
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def check(text: str, language: str = "fi"):
@@ -98,3 +100,58 @@ def test_five_thousand_measures_are_compared_in_one_batch_quickly():
     elapsed = time.perf_counter() - started
     assert [(f.location.measure, dict(f.details)["other"]) for f in found] == [(4322, 18)]
     assert elapsed < 30, f"5,000 measures took {elapsed:.1f} s"
+
+
+def _random_measures(count: int, seed: int) -> list[str]:
+    random.seed(seed)
+    letters = "abdeghijklmnoprstuvyäö"
+    vocabulary = ["".join(random.choice(letters) for _ in range(random.randint(4, 11))) for _ in range(3000)]
+    return [" ".join(random.choice(vocabulary) for _ in range(random.randint(40, 120))) for _ in range(count)]
+
+
+def _plant_near_duplicates(texts: list[str]) -> set[tuple[int, int]]:
+    """Near-duplicates as drafts carry them: an added sentence, a changed word, a dropped word, reordering."""
+    base = texts[10].split()
+    texts[900] = texts[10] + " ja lisäksi arvioidaan toimenpiteen vaikutukset"
+    texts[1500] = " ".join(base[:5] + ["toisenlainen"] + base[6:])
+    texts[2500] = " ".join(base[:20] + base[21:])
+    half = len(base) // 2
+    texts[4000] = " ".join(texts[20].split()[half:] + texts[20].split()[:half])
+    return {(10, 900), (10, 1500), (10, 2500), (900, 1500), (900, 2500), (1500, 2500), (20, 4000)}
+
+
+def test_planted_near_duplicates_among_five_thousand_measures_are_found_in_seconds():
+    texts = _random_measures(5000, seed=11)
+    planted = _plant_near_duplicates(texts)
+    started = time.perf_counter()
+    found = {(i, j) for i, j, _ in similar_pairs([normalise(t) for t in texts], 90)}
+    elapsed = time.perf_counter() - started
+    assert planted <= found
+    assert elapsed < 15, f"5,000 measures took {elapsed:.1f} s"
+
+
+def test_lsh_candidates_give_the_same_pairs_as_comparing_every_pair(monkeypatch):
+    from drafter.checks import duplicates
+
+    texts = [normalise(t) for t in _random_measures(5000, seed=3)[:400]]
+    texts += [texts[5] + " lisäksi", texts[7].replace(" ", " ja ", 1), " ".join(texts[9].split()[:-2])]
+    assert sum(len(t) for t in texts) > duplicates.EXHAUSTIVE_CHARS  # the LSH path
+    through_lsh = similar_pairs(texts, 90)
+    monkeypatch.setattr(duplicates, "EXHAUSTIVE_CHARS", 10**12)
+    every_pair = similar_pairs(texts, 90)
+    assert through_lsh == every_pair
+    assert {(5, 400), (7, 401), (9, 402)} <= {(i, j) for i, j, _ in every_pair}
+
+
+def test_lsh_candidates_do_not_depend_on_the_process():
+    import os
+    import subprocess
+    import sys
+
+    script = ("from tests.test_check_duplicates import _random_measures; "
+              "from drafter.checks.duplicates import lsh_candidates, normalise; "
+              "texts = [normalise(t) for t in _random_measures(600, seed=5)]; "
+              "texts.append(texts[3] + ' lisäksi'); print(lsh_candidates(texts))")
+    outputs = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=ROOT,
+                              env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2")}
+    assert len(outputs) == 1 and "(3, 600)" in outputs.pop()

@@ -4,18 +4,17 @@ Measures are compared on their title and body (not their field lines, which
 repeat across measures), lowercased and stripped of punctuation and numbers.
 A lemmatiser can be plugged in through :func:`normalise` (Finnish inflection
 hides duplicates that differ only in case endings); when drafter.nlp offers
-one, it is used. All pairs are scored at once with ``rapidfuzz.process.cdist``
-(C++, multi-threaded) and the few candidates confirmed with token_set_ratio;
-see :func:`similar_pairs`.
+one, it is used. Small drafts (every realistic programme) have all pairs
+scored at once with ``rapidfuzz.process.cdist``; large ones take candidates
+from MinHash with LSH banding, which is near-linear in measures. Either way
+each pair is confirmed with the same two rapidfuzz scores; see
+:func:`similar_pairs` and :func:`lsh_candidates`.
 """
 
 from __future__ import annotations
 
 import re
 from typing import Callable, Iterator, Sequence
-
-import numpy as np
-from rapidfuzz import fuzz, process
 
 from drafter.checks.registry import CheckContext, Rule, kind
 from drafter.checks.structure_checks import on_title
@@ -27,6 +26,25 @@ _TOKEN = re.compile(r"[^\W\d_]+", re.UNICODE)
 # only half the matrix; 8,000² bytes = 64 MB); beyond it, blocks of rows.
 _SINGLE_BATCH = 8000
 _CHUNK = 2000
+# All pairs are compared exhaustively while the texts hold at most this many
+# characters in all (cdist's cost grows with the square of it: 60,000
+# characters is about 0.05 s); beyond it LSH proposes the candidates.
+EXHAUSTIVE_CHARS = 60_000
+# MinHash over each text's set of words, cut into BANDS bands of ROWS hashes.
+# Two texts whose word sets have Jaccard similarity s share at least one band
+# with probability 1 - (1 - s**ROWS)**BANDS: 0.9972 at s = 0.8, 0.966 at 0.75,
+# 0.850 at 0.7, but only 0.002 at 0.3 and 0.021 at 0.4 (unrelated measures of
+# one programme share 0.3-0.5 of their words). A pair that differs by a
+# sentence or a few words has s >= 0.8. Pairs that token_set_ratio scores >= 90
+# with a Jaccard below 0.7 (long shared passages plus different, letter-alike
+# remainders) can be missed on large drafts; see bench/README.md.
+ROWS = 8
+BANDS = 32
+# Colliding pairs whose signatures agree on fewer hashes than this are dropped
+# before scoring (a pair with Jaccard 0.7 falls below 0.6 with probability
+# < 0.001 at 256 hashes); unrelated measures that collide by chance go.
+MIN_ESTIMATE = 0.6
+_SEED = 20261128
 
 
 def normalise(text: str, lemmatise: Lemmatiser | None = None) -> str:
@@ -59,6 +77,11 @@ def similar_pairs(texts: Sequence[str], threshold: float, floor: float = 70) -> 
         return pairs
     keyed = [" ".join(sorted(t.split())) for t in texts]
     cutoff = int(min(floor, threshold))
+    if sum(len(t) for t in keyed) > EXHAUSTIVE_CHARS:
+        return _confirmed(texts, keyed, lsh_candidates(texts), threshold, cutoff)
+    import numpy as np
+    from rapidfuzz import fuzz, process
+
     step = n if n <= _SINGLE_BATCH else _CHUNK
     for lo in range(0, n, step):
         queries = keyed if step == n else keyed[lo:lo + step]
@@ -74,6 +97,93 @@ def similar_pairs(texts: Sequence[str], threshold: float, floor: float = 70) -> 
                 pairs.append((i, c, round(float(score), 1)))
     pairs.sort()
     return pairs
+
+
+def _confirmed(texts: Sequence[str], keyed: list[str], candidates: list[tuple[int, int]],
+               threshold: float, cutoff: int) -> list[tuple[int, int, float]]:
+    """The candidate pairs that pass the same two scores as the exhaustive path, in order."""
+    import numpy as np
+    from rapidfuzz import fuzz, process
+
+    if not candidates:
+        return []
+    scores = process.cpdist([keyed[i] for i, _ in candidates], [keyed[j] for _, j in candidates],
+                            scorer=fuzz.ratio, score_cutoff=cutoff, dtype=np.uint8, workers=-1)
+    pairs = []
+    for (i, j), score in zip(candidates, scores.tolist()):
+        if not score or not keyed[i] or not keyed[j]:
+            continue
+        similarity = fuzz.token_set_ratio(texts[i], texts[j])
+        if similarity >= threshold:
+            pairs.append((i, j, round(float(similarity), 1)))
+    return pairs
+
+
+def lsh_candidates(texts: Sequence[str], rows: int = ROWS, bands: int = BANDS,
+                   min_estimate: float = MIN_ESTIMATE) -> list[tuple[int, int]]:
+    """Pairs (i, j), i < j, sorted, whose word sets collide in a MinHash band and look alike.
+
+    Words get ids in order of first appearance and each id a fixed
+    pseudo-random 64-bit value, so the result never depends on the process
+    (no ``hash()``). Hash k of a word is ``(a_k * value + c_k) >> 32`` with
+    odd ``a_k`` (multiply-shift), computed once per distinct word; a text's
+    signature is the minimum over its words. Pairs sharing all ``rows``
+    minima of some band are kept when the fraction of equal minima over the
+    whole signature (an estimate of their Jaccard similarity, standard error
+    at most 0.03 with 256 hashes) reaches ``min_estimate``. Cost: one pass
+    over the words per hash, plus the colliding pairs.
+    """
+    import numpy as np
+
+    vocabulary: dict[str, int] = {}
+    ids: list[int] = []
+    owners: list[int] = []
+    for index, text in enumerate(texts):
+        words = {vocabulary.setdefault(w, len(vocabulary)) for w in text.split()}
+        ids.extend(sorted(words))
+        owners.extend([index] * len(words))
+    if not ids:
+        return []
+    rng = np.random.default_rng(_SEED)
+    values = rng.integers(0, 2**63, size=len(vocabulary), dtype=np.uint64)
+    multipliers = rng.integers(0, 2**63, size=rows * bands, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
+    offsets = rng.integers(0, 2**63, size=rows * bands, dtype=np.uint64)
+    present, starts = np.unique(np.asarray(owners, dtype=np.int64), return_index=True)
+    word_ids = np.asarray(ids, dtype=np.int64)
+    signature = np.empty((len(present), rows * bands), dtype=np.uint32)
+    for lo in range(0, rows * bands, 32):
+        hi = min(lo + 32, rows * bands)
+        hashed = ((multipliers[lo:hi, None] * values + offsets[lo:hi, None]) >> np.uint64(32)).astype(np.uint32)
+        # Rows are hashes and np.take keeps them C-contiguous, so reduceat
+        # runs along contiguous memory (10x faster than on a strided copy).
+        signature[:, lo:hi] = np.minimum.reduceat(np.take(hashed, word_ids, axis=1), starts, axis=1).T
+    codes: list[np.ndarray] = []
+    members_of = np.arange(len(present))
+    for band in range(bands):
+        block = np.ascontiguousarray(signature[:, band * rows:(band + 1) * rows])
+        _, inverse, counts = np.unique(block.view(np.dtype((np.void, 4 * rows))).ravel(),
+                                       return_inverse=True, return_counts=True)
+        inverse = inverse.ravel()
+        shared = counts[inverse] > 1
+        if not shared.any():
+            continue
+        keys, members = inverse[shared], members_of[shared]
+        order = np.argsort(keys, kind="stable")
+        keys, members = keys[order], members[order]
+        edges = np.concatenate(([0], np.flatnonzero(keys[1:] != keys[:-1]) + 1, [len(keys)]))
+        for lo, hi in zip(edges[:-1].tolist(), edges[1:].tolist()):
+            first, second = np.triu_indices(hi - lo, 1)
+            codes.append(members[lo + first] * len(present) + members[lo + second])
+    if not codes:
+        return []
+    unique = np.unique(np.concatenate(codes))
+    left, right = unique // len(present), unique % len(present)
+    estimate = np.empty(len(unique))
+    for lo in range(0, len(unique), 65536):
+        hi = lo + 65536
+        estimate[lo:hi] = (signature[left[lo:hi]] == signature[right[lo:hi]]).mean(axis=1)
+    keep = estimate >= min_estimate
+    return list(zip(present[left[keep]].tolist(), present[right[keep]].tolist()))
 
 
 def _lemmatiser(ctx: CheckContext) -> Lemmatiser | None:

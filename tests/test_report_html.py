@@ -152,8 +152,13 @@ def test_the_funding_summary_of_drafter_funding_fills_the_table_and_totals():
     table = html[html.index('<table class="funding-table">'):]
     table = table[:table.index("</table>")]
     rows = re.findall(r"<tr class=\"status-([\w-]+)\">(.*?)</tr>", table, re.S)
-    assert [status for status, _ in rows] == ["official-work", "separate-funding", "separate-funding"]
-    official, request, noted = (cells for _, cells in rows)
+    # The measures that need a decision come first; routine ones are folded into <details>.
+    assert [status for status, _ in rows] == ["separate-funding", "separate-funding"]
+    request, noted = (cells for _, cells in rows)
+    routine = html[html.index('<details class="funding-routine">'):]
+    routine = routine[:routine.index("</details>")]
+    assert "1 measure is carried out as ordinary official work or within existing resources" in routine
+    (official,) = re.findall(r"<tr class=\"status-official-work\">(.*?)</tr>", routine, re.S)
     assert "Toteutetaan virkatyönä." in official and "<td lang=\"en\">—</td>" in official
     assert "250 000 euroa" in request and '<strong class="missing">missing</strong>' in request
     assert "present" in noted
@@ -172,12 +177,13 @@ def test_funding_summaries_of_other_shapes_are_read():
 
     view = funding_view({"rows": [Row(measure=4, status="separate-funding", euros=10000, has_budget_note=True)]},
                         "f0", {4})
+    assert view["attention"] == view["rows"] and view["routine"] == []
     assert view["rows"] == [{"measure": 4, "anchor": "f0-measure-4", "title": None, "status": "separate funding",
                              "status_key": "separate-funding", "amount": "10\u202f000 €", "budget_note": True,
                              "text": None}]
     assert view["totals"] is None
     assert funding_view(None) is None
-    assert funding_view([]) == {"rows": [], "totals": None}
+    assert funding_view([]) == {"rows": [], "attention": [], "routine": [], "totals": None}
 
 
 def test_several_files_make_one_page_with_a_section_each_and_unreadable_ones_say_so():

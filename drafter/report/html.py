@@ -256,7 +256,14 @@ def funding_view(summary: Any, prefix: str = "f0", linked: set | frozenset = fro
             "budget_note": None if note is None else bool(note),
             "text": _first(row, "funding", "text", "funding_text"),
         })
-    return {"rows": rows, "totals": totals}
+    routine = [r for r in rows if r["status_key"] in ROUTINE_FUNDING]
+    return {"rows": rows, "attention": [r for r in rows if r["status_key"] not in ROUTINE_FUNDING],
+            "routine": routine, "totals": totals}
+
+
+# Funding statuses that need no decision: the reviewers' question is which
+# measures need money beyond ordinary official work, so these rows are folded away.
+ROUTINE_FUNDING = frozenset({"official-work", "existing-resources"})
 
 
 def _amount(row: Mapping) -> str | None:

@@ -110,3 +110,19 @@ def test_configuration_notices_reach_the_check_result():
     config = replace(config_from_mapping({}), notices=("drafter.toml: something to know",))
     notices = run_checks(bare_programme(DRAFT), config, only={"STY001"}).notices
     assert "drafter.toml: something to know" in notices
+
+
+def test_a_generic_language_finding_gives_way_to_a_specific_one_on_the_same_text():
+    from drafter.checks.engine import _without_generic_repeats
+    from drafter.findings import Finding, FindingLocation
+
+    def finding(rule, category, start, end, paragraph=3):
+        return Finding(rule, rule.lower(), category, "warning", "m",
+                       FindingLocation(paragraph=paragraph, start=start, end=end))
+
+    specific = finding("STY013", "style", 10, 12)
+    repeat = finding("LNG002", "language", 9, 12)
+    elsewhere = finding("LNG002", "language", 20, 25)
+    other_paragraph = finding("LNG001", "language", 10, 12, paragraph=4)
+    kept = _without_generic_repeats([specific, repeat, elsewhere, other_paragraph])
+    assert kept == [specific, elsewhere, other_paragraph]

@@ -113,7 +113,7 @@ def run_checks(programme, config=None, rules: Iterable[Rule] | None = None,
             else:
                 notices.append(f"rule {rule.id} ({rule.name}) failed: {type(exc).__name__}: {exc}")
     kept, suppressed = _suppress(findings, programme.document, config)
-    ordered = sorted(_unique(kept), key=lambda f: f.sort_key)
+    ordered = sorted(_without_generic_repeats(list(_unique(kept))), key=lambda f: f.sort_key)
     return CheckResult(
         findings=ordered, notices=notices, suppressed=sum(suppressed.values()),
         suppressed_by_rule=dict(suppressed), rules_run=tuple(r.id for r in selected),
@@ -151,6 +151,30 @@ def _unique(findings: Iterable[Finding]) -> Iterable[Finding]:
             continue
         seen.add(key)
         yield finding
+
+
+# Voikko's spelling and grammar checkers are generic: where a specific rule has
+# already spoken about the same text (a double space, a misspelt ministry), their
+# finding says the same thing less precisely and is dropped.
+GENERIC_CATEGORIES = frozenset({"language"})
+
+
+def _without_generic_repeats(findings: list[Finding]) -> list[Finding]:
+    specific: dict[tuple[str, int], list[tuple[int, int]]] = {}
+    for f in findings:
+        loc = f.location
+        if f.category not in GENERIC_CATEGORIES and loc.paragraph is not None and loc.start is not None:
+            specific.setdefault((loc.part, loc.paragraph), []).append((loc.start, loc.end or loc.start))
+    kept = []
+    for f in findings:
+        loc = f.location
+        if f.category in GENERIC_CATEGORIES and loc.paragraph is not None and loc.start is not None:
+            end = loc.end if loc.end is not None else loc.start
+            spans = specific.get((loc.part, loc.paragraph), ())
+            if any(start < end and loc.start < stop for start, stop in spans):
+                continue
+        kept.append(f)
+    return kept
 
 
 # -- parse kinds: what reading and recognising could not do ---------------------------

@@ -18,7 +18,9 @@ personal metadata removed, nothing else), to a temporary folder. Then:
 - *counts-equal*: tables, images, footnotes, endnotes and sections counted in
   the XML (outside deleted revisions) are the same in source and output;
 - *converted*: LibreOffice (``soffice --headless --convert-to pdf``, one call
-  for all outputs) makes a non-empty PDF of the output.
+  for all outputs) makes a non-empty PDF of the output; for an output that does
+  not convert, the source is tried too (*source_converts*), so a file LibreOffice
+  cannot open in the first place is told apart from damage done by publish.
 
 Prints a table and the totals; ``--out`` also writes every figure as JSON.
 Exit status 0 when every published file is text-equal, counts-equal and
@@ -33,7 +35,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import zipfile
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -61,6 +62,7 @@ class FileFigures:
     """What happened to one file."""
 
     file: str
+    source: str = ""
     status: str = "published"          # published | refused | failed
     reason: str = ""
     text_equal: bool | None = None
@@ -70,6 +72,7 @@ class FileFigures:
     counts_output: dict[str, int] = field(default_factory=dict)
     counts_equal: bool | None = None
     converted: bool | None = None
+    source_converts: bool | None = None   # asked only when the output did not convert
     output: str = ""
 
 
@@ -140,7 +143,7 @@ def publish_one(source: Path, output: Path, time_limit_seconds: float) -> FileFi
     from drafter.limits import TimeLimitExceeded, time_limit
     from drafter.publish.pipeline import PublishOptions, publish_file
 
-    figures = FileFigures(file=_label(source))
+    figures = FileFigures(file=_label(source), source=str(source))
     options = PublishOptions(fixes="none", renumber=False, remove_markers=False, check_remaining=False,
                              force=True)
     try:
@@ -178,8 +181,29 @@ def convert_all(figures: list[FileFigures], folder: Path, timeout: float) -> Non
         pass
     for figure in figures:
         if figure.output:
-            pdf = pdf_dir / (Path(figure.output).stem + ".pdf")
-            figure.converted = pdf.exists() and pdf.stat().st_size > 0 and pdf.read_bytes()[:5] == b"%PDF-"
+            figure.converted = _is_pdf(pdf_dir / (Path(figure.output).stem + ".pdf"))
+    # An output that does not convert: does its source? If not, publish did not cause it.
+    failed = [f for f in figures if f.output and not f.converted]
+    if failed:
+        sources = folder / "sources"
+        sources.mkdir(exist_ok=True)
+        copies = []
+        for figure in failed:
+            copy = sources / Path(figure.output).name
+            shutil.copyfile(figure.source, copy)
+            copies.append(copy)
+        try:
+            subprocess.run([soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
+                            "--convert-to", "pdf", "--outdir", str(sources), *map(str, copies)],
+                           capture_output=True, timeout=timeout, check=False)
+        except subprocess.TimeoutExpired:
+            pass
+        for figure in failed:
+            figure.source_converts = _is_pdf(sources / (Path(figure.output).stem + ".pdf"))
+
+
+def _is_pdf(path: Path) -> bool:
+    return path.exists() and path.stat().st_size > 0 and path.read_bytes()[:5] == b"%PDF-"
 
 
 def _label(path: Path) -> str:
@@ -200,9 +224,6 @@ def run(paths: list[str], convert: bool = True, time_limit_seconds: float = 120.
         folder.mkdir(parents=True, exist_ok=True)
         figures = []
         for number, source in enumerate(files):
-            if not zipfile.is_zipfile(source):
-                figures.append(FileFigures(file=_label(source), status="refused", reason="not a zip package"))
-                continue
             output = folder / f"{number:03d}-{source.stem}.docx"
             figures.append(publish_one(source, output, time_limit_seconds))
         if convert:
@@ -217,6 +238,7 @@ def run(paths: list[str], convert: bool = True, time_limit_seconds: float = 120.
         "paragraphs_equal": sum(bool(f.paragraphs_equal) for f in published),
         "counts_equal": sum(bool(f.counts_equal) for f in published),
         "converted": sum(bool(f.converted) for f in published) if convert else None,
+        "not_converted_source_neither": sum(f.converted is False and f.source_converts is False for f in published),
         "refusals": dict(Counter(f.reason for f in figures if f.status != "published").most_common()),
     }
     return figures, totals
@@ -235,7 +257,8 @@ def print_table(figures: list[FileFigures], totals: dict) -> None:
     print(f"tried {totals['tried']}: refused {totals['refused']}, failed {totals['failed']}, "
           f"published {totals['published']}; text-equal {totals['text_equal']}, paragraphs-equal "
           f"{totals['paragraphs_equal']}, counts-equal "
-          f"{totals['counts_equal']}, converted to PDF {totals['converted']}")
+          f"{totals['counts_equal']}, converted to PDF {totals['converted']} (of the others, "
+          f"{totals['not_converted_source_neither']} whose source LibreOffice cannot convert either)")
     for reason, n in totals["refusals"].items():
         print(f"  {n:3d}  {reason}")
 
@@ -256,7 +279,7 @@ def main(argv: list[str] | None = None) -> int:
                                        ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     published = totals["published"]
     complete = totals["text_equal"] == totals["counts_equal"] == published and (
-        args.no_convert or totals["converted"] == published)
+        args.no_convert or totals["converted"] + totals["not_converted_source_neither"] == published)
     return 0 if complete and not totals["failed"] else 1
 
 

@@ -89,6 +89,8 @@ class PackageEditor:
         self._removed.discard(name)
         self._added[name] = data
         if content_type and self.package.content_type(name) != content_type:
+            if not self.has("[Content_Types].xml"):
+                self._added["[Content_Types].xml"] = _minimal_content_types(self.main_part)
             types = self.tree("[Content_Types].xml")
             for override in types.findall(f"{{{NS_CT}}}Override"):
                 if override.get("PartName") == "/" + name:
@@ -233,6 +235,16 @@ def _write_raw(archive: zipfile.ZipFile, original: zipfile.ZipInfo, raw: bytes) 
     archive.NameToInfo[info.filename] = info
     archive.start_dir = archive.fp.tell()
     archive._didModify = True
+
+
+def _minimal_content_types(main_part: str) -> bytes:
+    """A [Content_Types].xml for a package that had none (the reader tolerates that; Word does not)."""
+    return (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="{NS_CT}">'
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Default Extension="xml" ContentType="application/xml"/>'
+        f'<Override PartName="/{main_part}" ContentType="application/vnd.openxmlformats-officedocument.'
+        'wordprocessingml.document.main+xml"/></Types>').encode("utf-8")
 
 
 def serialise(root: etree._Element) -> bytes:

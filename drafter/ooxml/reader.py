@@ -465,6 +465,7 @@ class _PartWalker:
         self.format_change: etree._Element | None = None
         self.sizes: dict[str | None, float | None] = {}
         self.run_bases: dict[tuple, tuple] = {}
+        self.style_facts: dict[str | None, tuple] = {}  # paragraph style -> (name, outline level, has a list)
         # revisions waiting for the next paragraph: those of wholly deleted paragraphs
         # (their text stood just before it) and table/section property changes
         self.carried: list[Revision] = []
@@ -683,9 +684,14 @@ class _PartWalker:
                     section_change = prop.find(_SECT_PR_CHANGE)
         if style_id is None:
             style_id = styles.default_paragraph_style
+        facts = self.style_facts.get(style_id)
+        if facts is None:
+            facts = self.style_facts[style_id] = (
+                styles.name(style_id), styles.outline_level(style_id), styles.numbering(style_id)[0] is not None)
 
         mark_deleted = mark is not None and mark.kind == "paragraph-mark-del"
-        numbered = self.numbering is not None and self.deleted_rows == 0
+        # only a paragraph with list properties, direct or from its style, can carry a label
+        numbered = self.numbering is not None and self.deleted_rows == 0 and (num_id is not None or facts[2])
         numbering = None
         if numbered and not mark_deleted:
             numbering = self.number(style_id, num_id, ilvl)
@@ -718,12 +724,12 @@ class _PartWalker:
         if direct_outline is not None:
             outline = direct_outline if 0 <= direct_outline < 9 else None
         else:
-            outline = styles.outline_level(style_id)
+            outline = facts[1]
         location = Location(self.part, self.index.get(p, -1), 0, length, *(cell or (None, None, None)))
         out: list = []
         if not deleted and self.deleted_rows == 0:
             out.append(Paragraph(
-                location=location, text=text, style_id=style_id, style_name=styles.name(style_id),
+                location=location, text=text, style_id=style_id, style_name=facts[0],
                 outline_level=outline, numbering=numbering,
                 spans=tuple(Span(s, e, *fmt) for s, e, fmt in state.spans),
                 revisions=tuple(revisions), comments=tuple(state.anchors),

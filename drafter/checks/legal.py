@@ -11,6 +11,7 @@ before the measure (the background chapters). Technical terms work the same way.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Iterable, Iterator, Mapping
@@ -188,13 +189,15 @@ def undefined_terms(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
     if not terms:
         return
     defining = _word_pattern(rule.params.get("defining_words") or ())
-    paragraphs = list(_paragraphs(ctx))
-    lemma = _lemma_function(ctx)
+    index = _term_index(ctx)
+    paragraphs = index.paragraphs
     for term in terms:
         uses = []
         defined = False
-        for paragraph in paragraphs:
-            for start, end in term_spans(paragraph.text, term, lemma):
+        spans_in = index.spans(term)
+        for number in sorted(spans_in):
+            paragraph = paragraphs[number]
+            for start, end in spans_in[number]:
                 measure = None
                 if paragraph.location.part == "word/document.xml":
                     measure = ctx.programme.measure_at(paragraph.location.paragraph)
@@ -234,6 +237,58 @@ def term_spans(text: str, term: str, lemma=None) -> list[tuple[int, int]]:
             if all(lemma(words[i + k].group()).lower() == target[k] for k in range(n)):
                 spans.add((words[i].start(), words[i + n - 1].end()))
     return sorted(spans)
+
+
+class _TermIndex:
+    """Every readable paragraph's words and lemmas, built once per run for all terms.
+
+    :meth:`spans` gives, per paragraph, exactly what :func:`term_spans` gives
+    for it, but runs the stem pattern once over all paragraphs (joined with a
+    NUL, which neither a word nor the whitespace between a term's words
+    matches) and finds lemma matches through a lemma → positions index, so a
+    term costs its occurrences, not a pass over every word of the draft.
+    """
+
+    _JOIN = "\x00"
+
+    def __init__(self, paragraphs: list, lemma) -> None:
+        self.paragraphs = paragraphs
+        self.lemma = lemma
+        self.starts: list[int] = []
+        offset = 0
+        for paragraph in paragraphs:
+            self.starts.append(offset)
+            offset += len(paragraph.text) + 1
+        self.joined = self._JOIN.join(p.text for p in paragraphs)
+        self.words: list[list[tuple[int, int, str]]] = []
+        self.positions: dict[str, list[tuple[int, int]]] = {}
+        if lemma is not None:
+            for number, paragraph in enumerate(paragraphs):
+                words = [(m.start(), m.end(), lemma(m.group()).lower()) for m in _WORD.finditer(paragraph.text)]
+                self.words.append(words)
+                for position, (_, _, form) in enumerate(words):
+                    self.positions.setdefault(form, []).append((number, position))
+
+    def spans(self, term: str) -> dict[int, list[tuple[int, int]]]:
+        """Paragraph number → the sorted (start, end) spans of ``term`` in it."""
+        found: dict[int, set[tuple[int, int]]] = {}
+        for match in term_pattern(term).finditer(self.joined):
+            number = bisect.bisect_right(self.starts, match.start()) - 1
+            base = self.starts[number]
+            found.setdefault(number, set()).add((match.start() - base, match.end() - base))
+        if self.lemma is not None:
+            target = [self.lemma(w).lower() for w in term.split()]
+            for number, position in self.positions.get(target[0], ()) if target else ():
+                words = self.words[number]
+                if position + len(target) > len(words):
+                    continue
+                if all(words[position + k][2] == target[k] for k in range(1, len(target))):
+                    found.setdefault(number, set()).add((words[position][0], words[position + len(target) - 1][1]))
+        return {number: sorted(spans) for number, spans in found.items()}
+
+
+def _term_index(ctx: CheckContext) -> _TermIndex:
+    return ctx.cached("legal:term-index", lambda: _TermIndex(list(_paragraphs(ctx)), _lemma_function(ctx)))
 
 
 def _lemma_function(ctx: CheckContext):

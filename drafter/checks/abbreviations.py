@@ -118,13 +118,19 @@ def _analyse(ctx: CheckContext) -> Analysis:
                 for value in values:
                     mixed.setdefault(value, abbr)
 
+    # _abbreviation_in depends on the token and on whether a number follows it
+    # (besides mixed and the lexicon, fixed here): a draft repeats its tokens.
+    found: dict[tuple[str, bool], str | None] = {}
     for paragraph in paragraphs:
         shouting = _mostly_capitals(paragraph.text)
         skip = definition_spans.get(id(paragraph), ())
         for m in TOKEN.finditer(paragraph.text):
             if any(s <= m.start() < e for s, e in skip):
                 continue
-            abbr = _abbreviation_in(m.group(), paragraph.text, m.end(), mixed, lexicon)
+            token, text, end = m.group(), paragraph.text, m.end()
+            key = (token, _LABEL_NUMBER.match(text, end, end + 3) is not None)
+            abbr = found[key] if key in found else found.setdefault(
+                key, _abbreviation_in(token, text, end, mixed, lexicon))
             if abbr is None or (shouting and abbr not in analysis.definitions and not lexicon.is_known_abbreviation(abbr)):
                 continue
             occurrence = Occurrence(
@@ -149,6 +155,9 @@ def _mostly_capitals(text: str) -> bool:
     return caps / len(words) >= 0.6
 
 
+_LABEL_NUMBER = re.compile(r"\s+\d")  # "TP 12": within three characters after the token
+
+
 def _abbreviation_in(token: str, text: str, end: int, mixed: dict[str, str], lexicon) -> str | None:
     """The abbreviation ``token`` is a use of ("STM:n" → "STM", "EU-rahoitus" → "EU"), or None."""
     base = _POSSESSIVE.sub("", token.split(":", 1)[0].rstrip("-"))  # "EU's", "THL’s"
@@ -169,7 +178,7 @@ def _abbreviation_in(token: str, text: str, end: int, mixed: dict[str, str], lex
         return None
     if candidate.upper() in NOT_ABBREVIATIONS or _ROMAN.match(candidate) or _MEASURE_LABEL.match(candidate):
         return None
-    if re.match(r"\s+\d", text[end:end + 3]) and len(candidate) <= 2:
+    if _LABEL_NUMBER.match(text, end, end + 3) and len(candidate) <= 2:
         return None  # "TP 12", "T 3": a label with its number
     if len(letters) >= 4 and is_known_word(candidate.lower()):
         return None  # an ordinary word in capitals ("LUONNOS", "TOIMENPIDE")

@@ -68,6 +68,7 @@ class VoikkoAnalyser:
         self._voikko = voikko
         self._analyses: dict[str, tuple[Analysis, ...]] = {}
         self._spelling: dict[str, bool] = {}
+        self._suggestions: dict[str, tuple[str, ...]] = {}
         self._lock = threading.Lock()  # libvoikko handles are not thread-safe
 
     def analyses(self, word: str) -> tuple[Analysis, ...]:
@@ -91,8 +92,14 @@ class VoikkoAnalyser:
         return cached
 
     def suggest(self, word: str, limit: int = 3) -> list[str]:
-        with self._lock:
-            return list(self._voikko.suggest(word) or [])[:limit]
+        # Voikko takes 10-15 ms a word to suggest; a misspelling tends to recur.
+        suggestions = self._suggestions.get(word)
+        if suggestions is None:
+            with self._lock:
+                suggestions = tuple(self._voikko.suggest(word) or [])
+            if len(self._suggestions) < CACHE_LIMIT:
+                self._suggestions[word] = suggestions
+        return list(suggestions)[:limit]
 
     def grammar_errors(self, text: str, description_language: str = "fi") -> list["GrammarError"]:
         with self._lock:

@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable
 
+from drafter.checks.background import Background, WorkerFailed, start_background
 from drafter.checks.registry import KINDS, CheckContext, Rule, RuleDocs
 from drafter.findings import Finding, FindingLocation, Severity
 
@@ -94,30 +95,45 @@ def run_checks(programme, config=None, rules: Iterable[Rule] | None = None,
     notices.extend(getattr(config, "notices", ()) or ())
     failed_rule = _check_failed_rule(rules, config)
     findings: list[Finding] = []
-    for rule in selected:
-        kind = KINDS.get(rule.kind)
-        if kind is None:
-            notices.append(f"rule {rule.id} ({rule.name}) was skipped: kind {rule.kind!r} is not registered")
-            continue
-        try:
-            findings.extend(kind.function(rule, ctx))
-        except Exception as exc:  # noqa: BLE001 - one broken check must not end the run
-            log.debug("rule %s failed", rule.id, exc_info=True)
-            if failed_rule is not None:
-                findings.append(Finding(
-                    rule=failed_rule.id, name=failed_rule.name, category="parse",
-                    severity=failed_rule.severity,
-                    message=failed_rule.format(rule=rule.id, name=rule.name, error=f"{type(exc).__name__}: {exc}"),
-                    details=(("failed_rule", rule.id), ("error", f"{type(exc).__name__}: {exc}")),
-                ))
-            else:
-                notices.append(f"rule {rule.id} ({rule.name}) failed: {type(exc).__name__}: {exc}")
+    background = start_background(selected, ctx)  # Voikko's kinds on a second core, long drafts only
+    try:
+        for rule in selected:
+            kind = KINDS.get(rule.kind)
+            if kind is None:
+                notices.append(f"rule {rule.id} ({rule.name}) was skipped: kind {rule.kind!r} is not registered")
+                continue
+            try:
+                findings.extend(_run(kind, rule, ctx, background))
+            except Exception as exc:  # noqa: BLE001 - one broken check must not end the run
+                log.debug("rule %s failed", rule.id, exc_info=True)
+                if failed_rule is not None:
+                    findings.append(Finding(
+                        rule=failed_rule.id, name=failed_rule.name, category="parse",
+                        severity=failed_rule.severity,
+                        message=failed_rule.format(rule=rule.id, name=rule.name, error=f"{type(exc).__name__}: {exc}"),
+                        details=(("failed_rule", rule.id), ("error", f"{type(exc).__name__}: {exc}")),
+                    ))
+                else:
+                    notices.append(f"rule {rule.id} ({rule.name}) failed: {type(exc).__name__}: {exc}")
+    finally:
+        if background is not None:
+            background.close()
     kept, suppressed = _suppress(findings, programme.document, config)
     ordered = sorted(_without_generic_repeats(list(_unique(kept))), key=lambda f: f.sort_key)
     return CheckResult(
         findings=ordered, notices=notices, suppressed=sum(suppressed.values()),
         suppressed_by_rule=dict(suppressed), rules_run=tuple(r.id for r in selected),
     )
+
+
+def _run(kind, rule: Rule, ctx: CheckContext, background: Background | None) -> Iterable[Finding]:
+    """The rule's findings: from the background worker when it ran the rule there, else run here."""
+    if background is not None and rule in background:
+        try:
+            return background.findings(rule)
+        except WorkerFailed:
+            pass
+    return kind.function(rule, ctx)
 
 
 def _check_failed_rule(rules: tuple[Rule, ...], config) -> Rule | None:

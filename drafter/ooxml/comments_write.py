@@ -32,11 +32,12 @@ import posixpath
 from lxml import etree
 
 from drafter.ooxml.edit import (
-    EditError, RevisionIds, _math_ancestor, now_iso, paragraph_element,
+    EditError, RevisionIds, now_iso, paragraph_element,
     paragraph_segments, split_at,
 )
 from drafter.ooxml.names import NS, w
 from drafter.ooxml.package import NS_PR
+from drafter.ooxml.text import math_ancestor
 from drafter.ooxml.writer import PackageEditor, serialise
 
 W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
@@ -303,7 +304,7 @@ def add_comment(package_parts: PackageEditor | CommentWriter, part_root: etree._
 
 def _outside_math(run: etree._Element) -> etree._Element:
     """The run itself, or the outermost equation holding it (comment markers cannot go inside)."""
-    equation = _math_ancestor(run)
+    equation = math_ancestor(run)
     return equation if equation is not None else run
 
 

@@ -132,10 +132,6 @@ def _segments(paragraph: etree._Element, fields) -> list[Segment]:
     return [s for s in walk_paragraph(paragraph, fields) if not s.deleted]
 
 
-# Kept for callers of the former private helper (drafter.ooxml.comments_write).
-_math_ancestor = math_ancestor
-
-
 # -- structural primitives -----------------------------------------------------
 
 

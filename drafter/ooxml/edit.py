@@ -41,7 +41,7 @@ from lxml import etree
 
 from drafter.ooxml.names import w
 from drafter.ooxml.text import (
-    DEL_TEXT, M_T, SOFT_HYPHEN, T, InlineWalker, Segment, field_state_before, math_ancestor,
+    DEL_TEXT, M_T, SOFT_HYPHEN, T, InlineWalker, Segment, field_state_before,
     paragraph_elements, walk_paragraph, walk_part,
 )
 

@@ -1,6 +1,6 @@
 """Mutated real documents are read, checked and published, or refused in one line.
 
-A bounded run of tests/fuzz/fuzz_mutations.py for every test session (about two
+A bounded run of tests/fuzz/fuzz_mutations.py for every test session (about one
 minutes on two cores); ``tools/fuzz.py --count 10000`` is the long run. A
 failing example saves its mutant under DRAFTER_FUZZ_CRASHES (default
 /tmp/drafter-fuzz/pytest) and names it in the failure, so
@@ -46,7 +46,7 @@ def run_mutant(seed_file: Path, seed: int, rounds: int) -> str:
 
 
 @pytest.mark.skipif(not SEEDS, reason="no documents to mutate")
-@fuzz_settings(150)
+@fuzz_settings(300)
 @given(index=st.integers(min_value=0), seed=st.integers(0, 2**63 - 1), rounds=st.sampled_from([1, 1, 2, 3]))
 def test_mutants_of_the_corpus_are_read_or_refused_in_one_line(index, seed, rounds):
     outcome = run_mutant(SEEDS[index % len(SEEDS)], seed, rounds)
@@ -54,7 +54,7 @@ def test_mutants_of_the_corpus_are_read_or_refused_in_one_line(index, seed, roun
 
 
 @pytest.mark.skipif(not SAMPLES, reason="no sample drafts")
-@fuzz_settings(50)
+@fuzz_settings(120)
 @given(index=st.integers(min_value=0), seed=st.integers(0, 2**63 - 1))
 def test_mutants_of_the_sample_programmes_are_read_or_refused_in_one_line(index, seed):
     # The sample drafts are full programmes: mutants reach recognise, every check and the fixes.

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
 
 from drafter.checks.abbreviations import analyse
 from drafter.checks.engine import run_checks
 from drafter.checks.loader import load_rules
 from drafter.checks.registry import CheckContext
 from drafter.config import config_from_mapping
-from drafter.lexicon import load_lexicon, voikko
+from drafter.lexicon import load_lexicon
 from drafter.structure import recognise
 from drafter.textdoc import document_from_text
 

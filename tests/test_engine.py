@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 
-import pytest
 
 from drafter.blocks import ReadNotice
 from drafter.checks.engine import run_checks

@@ -13,7 +13,6 @@ import re
 import time
 import zipfile
 from functools import lru_cache
-from pathlib import Path
 
 import pytest
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 
 from drafter.blocks import Comment, Document, Location, Paragraph, Revision, Span
 from drafter.checks.engine import run_checks

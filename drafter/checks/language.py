@@ -22,7 +22,6 @@ import dataclasses
 import re
 from typing import Iterable, Iterator
 
-from drafter.blocks import Paragraph
 from drafter.checks.registry import CheckContext, Rule, kind
 from drafter.findings import Finding, Severity
 

@@ -19,13 +19,12 @@ output. The input is never modified; outputs are written atomically.
 
 from __future__ import annotations
 
-import os
 import tempfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from drafter.errors import DrafterError, OutputError
+from drafter.errors import DrafterError
 from drafter.findings import Change, Finding, FindingLocation
 from drafter.publish.plan import PlannedEdit, plan_fixes, plan_hidden_text, plan_markers, without_overlaps
 from drafter.publish.renumber import plan_renumbering

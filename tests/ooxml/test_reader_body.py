@@ -160,8 +160,8 @@ def test_locations_index_every_w_p_of_the_part_in_document_order(tmp_path):
     body = (
         para("zero")
         + f"<w:tbl><w:tr>{cell(para('one'), para('two'))}</w:tr></w:tbl>"
-        + f"<w:p><w:pPr><w:rPr><w:del w:id='1' w:author='A' w:date='2024-01-01T00:00:00Z'/></w:rPr></w:pPr>"
-          f"<w:del w:id='2' w:author='A'><w:r><w:delText>gone</w:delText></w:r></w:del></w:p>"
+        + "<w:p><w:pPr><w:rPr><w:del w:id='1' w:author='A' w:date='2024-01-01T00:00:00Z'/></w:rPr></w:pPr>"
+          "<w:del w:id='2' w:author='A'><w:r><w:delText>gone</w:delText></w:r></w:del></w:p>"
         + para("four")
     )
     path = make_docx(tmp_path, body)
@@ -215,8 +215,6 @@ def test_a_main_part_that_is_not_a_document_is_an_input_error(tmp_path):
 
 def test_broken_xml_in_the_main_part_is_one_input_error(tmp_path):
     path = make_docx(tmp_path, para("x"))
-    with zipfile.ZipFile(path, "a") as archive:
-        pass
     broken = tmp_path / "broken.docx"
     with zipfile.ZipFile(path) as source, zipfile.ZipFile(broken, "w") as target:
         for info in source.infolist():

@@ -32,7 +32,7 @@ from pathlib import Path
 from lxml import etree
 
 from drafter.ooxml.assemble.ids import COMMENT_TAGS, IdSpace
-from drafter.assemble.manifest import Manifest, PartSpec, Selection, Target
+from drafter.assemble.manifest import Manifest, PartSpec, Target
 from drafter.ooxml.assemble.numbering_merge import NumberingMerger, apply_num_mapping, used_num_ids
 from drafter.ooxml.assemble.styles import StyleMerger, apply_style_mapping, used_styles
 from drafter.errors import DrafterError

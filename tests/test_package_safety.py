@@ -219,3 +219,9 @@ def test_relationships_resolve_relative_targets_and_skip_external_ones(tmp_path)
     package = Package(make_package(tmp_path, parts))
     assert package.related("word/document.xml", "styles") == ["word/styles.xml"]
     assert package.related("word/document.xml", "hyperlink") == []
+
+
+def test_a_part_name_with_backslashes_is_named_for_what_it_is(tmp_path):
+    parts = standard_parts()
+    parts["word\\media\\image1.png"] = b"png"
+    assert "backslashes" in refusal(make_package(tmp_path, parts))

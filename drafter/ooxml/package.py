@@ -102,16 +102,20 @@ class Package:
         if len(infos) > self.limits.max_parts:
             raise InputError(self.path, f"refused: the package has {len(infos)} parts (limit {self.limits.max_parts})")
         index: dict[str, zipfile.ZipInfo] = {}
+        seen: set[str] = set()
         total = 0
         for info in infos:
             name = info.filename
             if name.endswith("/"):
                 continue
-            normal = posixpath.normpath(name.replace("\\", "/")).lstrip("/")
+            if "\\" in name:
+                raise InputError(self.path, f"refused: part name {name!r} uses backslashes, which OPC forbids")
+            normal = posixpath.normpath(name).lstrip("/")
             if normal.startswith("..") or normal != name.lstrip("/"):
                 raise InputError(self.path, f"refused: part name {name!r} points outside the package")
-            if normal.lower() in {k.lower() for k in index}:
+            if normal.lower() in seen:
                 raise InputError(self.path, f"refused: duplicate part name {name!r}")
+            seen.add(normal.lower())
             if info.flag_bits & 0x1:
                 raise InputError(self.path, "refused: the package is encrypted")
             if info.file_size > self.limits.max_part_bytes:

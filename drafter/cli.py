@@ -143,14 +143,15 @@ def check(files: tuple[Path, ...], fmt: str, json_path: Path | None, html_path: 
 
     if fmt == "json":
         click.echo(json_text, nl=False)
-        for result in results:
-            if not result.readable:
-                click.echo(f"drafter: {result.file}: {result.error}", err=True)
     else:
         from drafter.report.text import render_text
 
         color = not no_color and "NO_COLOR" not in os.environ and sys.stdout.isatty()
         click.echo(render_text(results, verbose=verbose, quiet=quiet, color=color), nl=False, color=color)
+    # The report lists unreadable files too; stderr gets their one line whatever the format.
+    for result in results:
+        if not result.readable:
+            click.echo(f"drafter: {result.file}: {result.error}", err=True)
     sys.exit(_check_status(results, fail_on))
 
 

@@ -70,8 +70,10 @@ def test_an_unreadable_file_exits_2_and_the_others_are_still_reported(drafts):
     result = run("check", drafts.rikki, drafts.luonnos, drafts.valmis)
     assert result.exit_code == 2
     assert f"{drafts.rikki}: cannot be read: not a Word document" in result.output
-    assert "STY001" in result.output and "valmis.docx: 0 errors" in result.output
-    assert result.output.splitlines()[-1] == "3 files: 2 errors, 3 warnings, 2 info (1 could not be read)"
+    assert "STY001" in result.stdout and "valmis.docx: 0 errors" in result.stdout
+    assert result.stdout.splitlines()[-1] == "3 files: 2 errors, 3 warnings, 2 info (1 could not be read)"
+    (error_line,) = result.stderr.splitlines()
+    assert error_line.startswith(f"drafter: {drafts.rikki}: not a Word document")
 
 
 def test_json_on_stdout_is_one_document_with_an_entry_per_file(drafts):

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from drafter.ooxml.names import a, mc, v, w, wps
+from drafter.ooxml.package import NS_CT
 from drafter.ooxml.text import paragraph_elements, run_child_text
 from drafter.ooxml.writer import PackageEditor
 
@@ -238,3 +239,59 @@ __all__ = [
     "story_parts", "remove_comments", "CommentRemoval", "remove_highlights", "HighlightRemoval",
     "remove_watermarks", "is_draft_marker", "DRAFT_MARKERS", "set_list_start",
 ]
+
+
+# Relationship types of the parts that make a document macro-enabled.
+MACRO_RELATIONSHIPS = ("vbaProject", "vbaData", "keyMapCustomizations", "attachedToolbars", "wordVbaData")
+MACRO_CONTENT_TYPES = ("application/vnd.ms-office.vbaProject", "application/vnd.ms-word.vbaData+xml",
+                       "application/vnd.ms-word.keyMapCustomizations+xml",
+                       "application/vnd.ms-word.attachedToolbars")
+DOCUMENT_MAIN_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+
+
+@dataclass(frozen=True)
+class MacroRemoval:
+    """What remove_macros did: the parts dropped and the main content type before and after."""
+
+    parts: tuple[str, ...]
+    main_type_before: str | None
+    main_type_after: str | None
+
+
+def remove_macros(editor: PackageEditor) -> MacroRemoval:
+    """Drop VBA projects and macro data, and make the package a plain document (.docx).
+
+    The parts are removed with their relationships and content types; a
+    macro-enabled or template main part gets the ordinary document type, so
+    the output is what its .docx name promises. Macros are never run: they
+    are only bytes to drop.
+    """
+    main = editor.main_part
+    targets: list[str] = []
+    pending = [main]
+    while pending:
+        source = pending.pop()
+        for _, rtype, target, mode in editor.relationships(source):
+            if mode == "External" or not editor.has(target) or target in targets:
+                continue
+            if source != main or rtype.rsplit("/", 1)[-1] in MACRO_RELATIONSHIPS:
+                targets.append(target)
+                pending.append(target)
+    editor.remove_relationships(main, targets)
+    for target in targets:
+        editor.remove(target)
+    before = editor.package.content_type(main)
+    after = before
+    if editor.has("[Content_Types].xml"):
+        types = editor.tree("[Content_Types].xml")
+        for default in list(types.findall(f"{{{NS_CT}}}Default")):
+            if default.get("ContentType") in MACRO_CONTENT_TYPES:
+                types.remove(default)
+        if before != DOCUMENT_MAIN_TYPE:
+            override = next((o for o in types.findall(f"{{{NS_CT}}}Override")
+                             if o.get("PartName") == "/" + main), None)
+            if override is None:
+                override = etree.SubElement(types, f"{{{NS_CT}}}Override", PartName="/" + main)
+            override.set("ContentType", DOCUMENT_MAIN_TYPE)
+            after = DOCUMENT_MAIN_TYPE
+    return MacroRemoval(tuple(targets), before, after)

@@ -264,6 +264,16 @@ class _Publisher:
         main = editor.main_part
         paragraphs = {(p.location.part, p.location.paragraph): p for p in source_doc.all_paragraphs()}
 
+        # A publication version is a plain .docx: macros (.docm) are dropped, never run,
+        # and a template's or macro document's main part becomes an ordinary document.
+        macros = cleanup.remove_macros(editor)
+        for part in macros.parts:
+            changes.append(Change("macros-removed", part, "", FindingLocation(part=part),
+                                  note="macro project removed: a publication version carries no macros"))
+        if macros.main_type_after != macros.main_type_before:
+            changes.append(Change("content-type-changed", macros.main_type_before or "", macros.main_type_after or "",
+                                  FindingLocation(part=main), note="the publication version is a plain .docx document"))
+
         if not options.keep_comments:
             removal = cleanup.remove_comments(editor)
             anchors = _comment_anchors(source_doc)

@@ -110,10 +110,6 @@ def test_a_macro_document_is_read_and_its_macros_never_run(tmp_path):
     assert sha256(path) == before
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "publish copies word/vbaProject.bin, its relationship and the macroEnabled main content type into the "
-    ".docx (Word then refuses to open it); drafter/ooxml/writer.py or publish/pipeline.py must drop them, set "
-    "the .docx main content type and log a change"))
 def test_publishing_a_macro_document_drops_the_macros_and_says_so(tmp_path):
     path = macro_document(tmp_path)
     out, changes = tmp_path / "julkaisu.docx", tmp_path / "muutokset.json"

@@ -94,30 +94,26 @@ def run_checks(programme, config=None, rules: Iterable[Rule] | None = None,
     ctx, notices = make_context(programme, config)
     notices.extend(getattr(config, "notices", ()) or ())
     failed_rule = _check_failed_rule(rules, config)
-    findings: list[Finding] = []
-    background = start_background(selected, ctx)  # Voikko's kinds on a second core, long drafts only
+    # Each rule's findings and notices go to its own slot, kept in rule order. Rules
+    # the background worker runs (Voikko's kinds, long drafts only) are collected
+    # after all the others, so this process never waits while it has work.
+    slots: list[tuple[list[Finding], list[str]]] = []
+    deferred: list[tuple[int, Rule]] = []
+    background = start_background(selected, ctx)
     try:
         for rule in selected:
-            kind = KINDS.get(rule.kind)
-            if kind is None:
-                notices.append(f"rule {rule.id} ({rule.name}) was skipped: kind {rule.kind!r} is not registered")
+            if background is not None and rule in background:
+                deferred.append((len(slots), rule))
+                slots.append(([], []))
                 continue
-            try:
-                findings.extend(_run(kind, rule, ctx, background))
-            except Exception as exc:  # noqa: BLE001 - one broken check must not end the run
-                log.debug("rule %s failed", rule.id, exc_info=True)
-                if failed_rule is not None:
-                    findings.append(Finding(
-                        rule=failed_rule.id, name=failed_rule.name, category="parse",
-                        severity=failed_rule.severity,
-                        message=failed_rule.format(rule=rule.id, name=rule.name, error=f"{type(exc).__name__}: {exc}"),
-                        details=(("failed_rule", rule.id), ("error", f"{type(exc).__name__}: {exc}")),
-                    ))
-                else:
-                    notices.append(f"rule {rule.id} ({rule.name}) failed: {type(exc).__name__}: {exc}")
+            slots.append(_outcome(rule, lambda r=rule: KINDS[r.kind].function(r, ctx), failed_rule))
+        for index, rule in deferred:
+            slots[index] = _outcome(rule, lambda r=rule: _from_background(r, ctx, background), failed_rule)
     finally:
         if background is not None:
             background.close()
+    findings = [finding for found, _ in slots for finding in found]
+    notices.extend(notice for _, notes in slots for notice in notes)
     kept, suppressed = _suppress(findings, programme.document, config)
     ordered = sorted(_without_generic_repeats(list(_unique(kept))), key=lambda f: f.sort_key)
     return CheckResult(
@@ -126,14 +122,32 @@ def run_checks(programme, config=None, rules: Iterable[Rule] | None = None,
     )
 
 
-def _run(kind, rule: Rule, ctx: CheckContext, background: Background | None) -> Iterable[Finding]:
-    """The rule's findings: from the background worker when it ran the rule there, else run here."""
-    if background is not None and rule in background:
-        try:
-            return background.findings(rule)
-        except WorkerFailed:
-            pass
-    return kind.function(rule, ctx)
+def _outcome(rule: Rule, run, failed_rule: Rule | None) -> tuple[list[Finding], list[str]]:
+    """Run one rule: its findings (kept up to a crash, then the crash's finding) and notices."""
+    if rule.kind not in KINDS:
+        return [], [f"rule {rule.id} ({rule.name}) was skipped: kind {rule.kind!r} is not registered"]
+    found: list[Finding] = []
+    try:
+        found.extend(run())
+    except Exception as exc:  # noqa: BLE001 - one broken check must not end the run
+        log.debug("rule %s failed", rule.id, exc_info=True)
+        if failed_rule is None:
+            return found, [f"rule {rule.id} ({rule.name}) failed: {type(exc).__name__}: {exc}"]
+        found.append(Finding(
+            rule=failed_rule.id, name=failed_rule.name, category="parse",
+            severity=failed_rule.severity,
+            message=failed_rule.format(rule=rule.id, name=rule.name, error=f"{type(exc).__name__}: {exc}"),
+            details=(("failed_rule", rule.id), ("error", f"{type(exc).__name__}: {exc}")),
+        ))
+    return found, []
+
+
+def _from_background(rule: Rule, ctx: CheckContext, background: Background) -> Iterable[Finding]:
+    """The worker's findings of ``rule``; the rule runs here when the worker delivered nothing."""
+    try:
+        return background.findings(rule)
+    except WorkerFailed:
+        return KINDS[rule.kind].function(rule, ctx)
 
 
 def _check_failed_rule(rules: tuple[Rule, ...], config) -> Rule | None:

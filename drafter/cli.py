@@ -323,6 +323,9 @@ def diff_command(old: Path, new: Path, fmt: str, json_path: Path | None, html_pa
 @click.option("--no-fixes", is_flag=True, help="Apply no fixes of drafter check.")
 @click.option("--unsafe-fixes", is_flag=True, help="Apply unsafe fixes too (term and authority normalisation).")
 @click.option("--no-renumber", is_flag=True, help="Leave measure numbers and references as they are.")
+@click.option("--template", type=click.Path(path_type=Path),  # an unreadable one is refused in one line
+              help="Restyle with a publication template (.docx/.dotx, like pandoc's reference doc): its styles, "
+                   "page setup, headers and footers.")
 @click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="drafter.toml to use instead of the one found next to the draft.")
 @click.option("--force", is_flag=True, help="Replace existing output files.")
@@ -330,7 +333,7 @@ def publish_command(file: Path, output: Path, changes_path: Path | None, report_
                     redline_path: Path | None, reject: bool | None, keep_comments: bool | None,
                     keep_highlights: bool | None, keep_metadata: bool | None, remove_hidden: bool | None,
                     keep_markers: bool, no_fixes: bool, unsafe_fixes: bool, no_renumber: bool,
-                    config_path: Path | None, force: bool) -> None:
+                    template: Path | None, config_path: Path | None, force: bool) -> None:
     """Make the publication version of a draft and report every change made."""
     from drafter.limits import time_limit
     from drafter.publish.cli_support import run_publish
@@ -341,7 +344,7 @@ def publish_command(file: Path, output: Path, changes_path: Path | None, report_
             reject=reject, keep_comments=keep_comments, keep_highlights=keep_highlights,
             keep_metadata=keep_metadata, remove_hidden=remove_hidden, keep_markers=keep_markers,
             no_fixes=no_fixes, unsafe_fixes=unsafe_fixes, no_renumber=no_renumber,
-            config_path=config_path, force=force)
+            config_path=config_path, force=force, template=template)
     click.echo(summary, err=True)
 
 

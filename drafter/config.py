@@ -44,6 +44,7 @@ PUBLISH_KEYS: dict[str, type | tuple[type, ...]] = {
     "annex_table": bool,
     "funding_summary": bool,
     "description_page": (bool, dict),
+    "template": str,             # publication template, relative to drafter.toml
     **DESCRIPTION_PAGE_KEYS,
 }
 APPLY_FIXES = ("safe", "unsafe", "none")

@@ -10,6 +10,10 @@ Two stages, each checked by the no-text-lost invariant before anything is writte
    text (when asked), the fixes of ``drafter check`` (safe ones; unsafe ones when
    asked), and renumbering of typed measure numbers with every cross-reference.
    Locations are the output's paragraphs.
+3. *Restyling* with a publication template (``--template``, like pandoc's
+   reference doc): styles, page setup, headers and footers from the template
+   (:mod:`drafter.ooxml.restyle`). Body and notes keep their text; each replaced
+   header or footer and the styles taken are listed as ``template-applied``.
 
 After each stage the edited package is read back with the reader and its text
 is compared with the text before the stage with every listed edit applied (see
@@ -48,6 +52,7 @@ class PublishOptions:
     check_remaining: bool = True   # run the checks on the result for ``remaining``
     config_path: Path | None = None
     force: bool = False
+    template: Path | None = None   # publication template (.docx/.dotx) to restyle with
 
     @classmethod
     def from_config(cls, config, **overrides) -> "PublishOptions":
@@ -68,6 +73,10 @@ class PublishOptions:
             values["renumber"] = False
         if settings.get("apply_fixes") in ("safe", "unsafe", "none"):
             values["fixes"] = settings["apply_fixes"]
+        if settings.get("template"):
+            # relative to the drafter.toml that names it
+            base = Path(config.path).parent if getattr(config, "path", None) else Path.cwd()
+            values["template"] = base / settings["template"]
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)
 
@@ -110,14 +119,18 @@ def publish_file(source: Path, output: Path, options: PublishOptions | None = No
 
     source, output = Path(source), Path(output)
     options = options or PublishOptions()
+    inputs = [source] + ([Path(options.template)] if options.template is not None else [])
     if write:
-        check_output_path(output, [source], force=options.force)
+        check_output_path(output, inputs, force=options.force)
     config = load_config(source, options.config_path)
-    result = _Publisher(source, output, options, config).run(redline)
+    publisher = _Publisher(source, output, options, config)
+    if options.template is not None:
+        publisher.load_template(Path(options.template))
+    result = publisher.run(redline)
     if write:
         from drafter.io import write_bytes_atomic
 
-        write_bytes_atomic(output, result.data, inputs=[source], force=options.force)
+        write_bytes_atomic(output, result.data, inputs=inputs, force=options.force)
     return result
 
 
@@ -131,6 +144,15 @@ class _Publisher:
         self.sections: list = []
         self.generated_edits: list[TextEdit] = []
         self.section_changes: list[Change] = []
+        self.template = None        # the publication template's Package, when restyling
+        self.template_doc = None
+
+    def load_template(self, path: Path) -> None:
+        """Read the publication template; an unreadable one ends publish before anything is written."""
+        from drafter.ooxml.package import Package
+
+        self.template = Package(str(path))
+        self.template_doc = self._read(path)
 
     def run(self, redline: bool) -> PublishResult:
         try:
@@ -219,6 +241,8 @@ class _Publisher:
             data = accepted_path.read_bytes()
             final_doc = accepted_doc
             redline_data = data if redline else None
+        if self.template is not None:
+            data, final_doc = self._restyle(data, final_doc)
         self.result.data = data
         self.result.redline = redline_data
         final_programme = accepted_programme if final_doc is accepted_doc else self._recognise(final_doc)
@@ -228,6 +252,59 @@ class _Publisher:
 
         self.result.remaining.extend(accessibility_findings(final_doc, final_programme, self.config))
         return self.result
+
+    def _restyle(self, data: bytes, document) -> tuple[bytes, Any]:
+        """Stage 3: the template's styles, page setup, headers and footers; body and notes keep their text."""
+        from drafter.ooxml.package import Package
+        from drafter.ooxml.restyle import apply_template
+        from drafter.ooxml.writer import PackageEditor
+
+        editor = PackageEditor(Package(str(self._write_tmp("unstyled.docx", data))))
+        report = apply_template(editor, self.template)
+        restyled_data = editor.to_bytes()
+        restyled = self._read(self._write_tmp("restyled.docx", restyled_data))
+        before, template_stories = Stories.of(document), Stories.of(self.template_doc)
+        replaced = {s.draft_part for s in report.stories if s.draft_part}
+        expected = {part: texts for part, texts in before.parts.items() if part not in replaced}
+        for story in report.stories:
+            if story.output_part:
+                expected[story.output_part] = dict(template_stories.parts.get(story.template_part, {}))
+        check_invariant(Stories(expected), Stories.of(restyled), "publish --template")
+
+        changes = self.result.changes
+        for story in report.stories:
+            if story.draft_part and story.template_part and \
+                    editor.package.read(story.draft_part) == self.template.read(story.template_part):
+                continue   # already the template's own (a publication restyled before)
+            was = "\n".join(before.sequence(story.draft_part)) if story.draft_part else ""
+            now = "\n".join(template_stories.sequence(story.template_part)) if story.template_part else ""
+            what = f"{story.kind} ({story.type})"
+            note = (f"{what} replaced by the template's {story.template_part}" if story.draft_part and story.output_part
+                    else f"{what} removed: the template has none" if story.draft_part
+                    else f"{what} added from the template's {story.template_part}")
+            changes.append(Change("template-applied", was, now,
+                                  FindingLocation(part=story.draft_part or story.output_part), note=note))
+        changes.append(Change("template-applied", "", Path(self.template.path).name,
+                              FindingLocation(part="word/styles.xml"), note=_restyle_summary(report)))
+        self.result.notes.extend(f"template: {note}" for note in report.notes)
+        self._number_changes(document, restyled)
+        return restyled_data, restyled
+
+    def _number_changes(self, document, restyled) -> None:
+        """List each paragraph whose automatic number the template's styles changed (it is visible text)."""
+        shown = {p.location.paragraph: (p.numbering.label if p.numbering else "") for p in restyled.paragraphs()}
+        differ = [(p, p.numbering.label if p.numbering else "") for p in document.paragraphs()
+                  if shown.get(p.location.paragraph, "") != (p.numbering.label if p.numbering else "")]
+        if not differ:
+            return
+        measure_at = self._measure_lookup(self._recognise(restyled))
+        for paragraph, label in differ:
+            now = shown.get(paragraph.location.paragraph, "")
+            self.result.changes.append(Change(
+                "template-applied", label, now,
+                FindingLocation(measure=measure_at(paragraph), paragraph=paragraph.location.paragraph,
+                                text=paragraph.text[:80], part=paragraph.location.part),
+                note="automatic number changed by the template's styles"))
 
     def _renumber_stage_one(self, source_programme, accepted_programme) -> None:
         """Give stage-1 changes the output's measure numbers (their paragraphs stay the source's).
@@ -561,6 +638,26 @@ def _opens_with(document, title: str) -> bool:
     """Whether ``title`` is one of the first few non-empty paragraphs of the body (a cover title)."""
     opening = [p.text.strip() for p in document.paragraphs() if p.text.strip()][:5]
     return title.strip() in opening
+
+
+def _restyle_summary(report) -> str:
+    """One line on what the template replaced: styles, lists, page setup, theme, settings."""
+    renamed = report.renamed()
+    kept = report.count("copied")
+    parts = [f"styles: {report.count('id')} of the draft's replaced by the template's definitions",
+             f"{len(renamed)} renamed to template styles"
+             + (f" ({', '.join(f'{m.source_id} → {m.target_id}' for m in renamed[:5])}"
+                + (", …" if len(renamed) > 5 else "") + ")" if renamed else ""),
+             f"{kept} kept from the draft (the template has none like them)",
+             f"{len(report.added())} added from the template"]
+    if report.lists:
+        parts.append(f"{len(report.lists)} list(s) of template styles added")
+    parts.append(f"page setup of {report.sections} section(s)")
+    if report.replaced_parts:
+        parts.append("theme and fonts: " + ", ".join(report.replaced_parts))
+    if report.settings:
+        parts.append("settings: " + ", ".join(report.settings))
+    return "; ".join(parts)
 
 
 def _renumbered_of(kept: list[PlannedEdit]) -> dict[str, int]:

@@ -509,6 +509,7 @@ def test_libreoffice_renders_the_restyled_publication_with_the_templates_look(ma
     if shutil.which("pdftotext"):
         text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
                               check=True).stdout
+        text = " ".join(text.split())   # the 20 pt heading wraps in the template's narrower text area
         assert "Valtioneuvoston julkaisuja" in text and "Ihmiskaupan vastainen toimintaohjelma" in text
         assert DRAFT_HEADER_TEXT not in text
         assert "Tavoitteet" in text

@@ -560,3 +560,21 @@ def test_real_documents_restyle_as_drafts_and_serve_as_templates(made, tmp_path,
                         os.path.normpath(os.path.join(folder, target))
                     if rels_name.startswith("word/_rels/header") or rels_name.startswith("word/_rels/footer"):
                         assert resolved in names, f"{rels_name} → {target}"
+
+
+def test_word_2010s_copy_of_the_drafts_styles_is_removed(made, tmp_path):
+    import docx
+
+    draft = tmp_path / "word2010.docx"
+    document = docx.Document()
+    document.add_heading("Ihmiskaupan vastainen toimintaohjelma", level=1)
+    document.add_paragraph("Ohjelma kokoaa toimet.")
+    document.save(str(draft))
+    output = tmp_path / "out.docx"
+    result = publish_file(draft, output, PublishOptions(force=True, template=made["template"], **FAST))
+    with zipfile.ZipFile(output) as archive:
+        assert "word/stylesWithEffects.xml" not in archive.namelist()
+        assert b"stylesWithEffects" not in archive.read("word/_rels/document.xml.rels")
+        assert b"stylesWithEffects" not in archive.read("[Content_Types].xml")
+    assert any("stylesWithEffects" in note for note in result.notes)
+    assert docx.Document(str(output)).styles["Heading 1"].font.name == "Georgia"

@@ -176,6 +176,7 @@ class _Restyler:
         self.report.template_ids = [s.get(STYLE_ID) for s in template_styles if s.get(STYLE_ID)]
         draft_name = _first(self.editor.related(self.main, "styles"))
         draft_styles = self.editor.peek(draft_name) if draft_name else None
+        self.editor.tree(self.main)   # its sections change anyway: parse the (largest) part once
         content = self._content_parts()
         numbering_name = _first(self.editor.related(self.main, "numbering"))
 
@@ -206,6 +207,14 @@ class _Restyler:
         self.editor.put(target, data, WML + "styles+xml")
         if draft_name is None:
             self._add_relationship(self.main, REL + "styles", target)
+        # Word 2010's copy of the styles would bring the draft's look back there
+        stale = self.editor.related(self.main, "stylesWithEffects")
+        if stale:
+            self.editor.remove_relationships(self.main, stale)
+            for name in stale:
+                self._forget_relationships(name)
+                self.editor.remove(name)
+            self.report.notes.append(f"removed {', '.join(stale)}: Word 2010's copy of the draft's styles")
 
     def _content_parts(self) -> list[str]:
         """The main part and the parts whose paragraphs name styles (notes, comments)."""

@@ -418,3 +418,15 @@ def test_an_edit_inside_an_equation_is_left_out_with_a_note(tmp_path):
     assert texts(output) == ["DRAFT", ""]
     assert [c.location.paragraph for c in result.changes if c.kind == "marker-removed"] == [1]
     assert any("equation" in note for note in result.notes)
+
+
+def test_every_change_kind_publish_can_log_has_a_title_in_the_report():
+    import re
+    from pathlib import Path
+
+    import drafter
+    from drafter.publish.report import KIND_TITLES
+
+    source = "\n".join(p.read_text(encoding="utf-8") for p in Path(drafter.__file__).parent.rglob("*.py"))
+    kinds = set(re.findall(r'Change\(\s*"([a-z-]+)"', source)) | {"revision-accepted", "section-generated"}
+    assert kinds <= set(KIND_TITLES), sorted(kinds - set(KIND_TITLES))

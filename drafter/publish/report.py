@@ -23,7 +23,9 @@ KIND_TITLES = {
     "hidden-text-removed": "Hidden text removed", "marker-removed": "Draft marker removed",
     "metadata-removed": "Metadata removed", "metadata-set": "Metadata set", "fix-applied": "Fix applied",
     "measure-renumbered": "Measure renumbered", "reference-updated": "Reference updated",
-    "section-generated": "Section generated",
+    "section-generated": "Section generated", "list-restart-fixed": "List restart fixed",
+    "macros-removed": "Macros removed", "content-type-changed": "Document type changed",
+    "template-applied": "Template applied",
 }
 
 

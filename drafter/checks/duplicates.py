@@ -151,8 +151,8 @@ def lsh_candidates(texts: Sequence[str], rows: int = ROWS, bands: int = BANDS,
     present, starts = np.unique(np.asarray(owners, dtype=np.int64), return_index=True)
     word_ids = np.asarray(ids, dtype=np.int64)
     signature = np.empty((len(present), rows * bands), dtype=np.uint32)
-    for lo in range(0, rows * bands, 32):
-        hi = min(lo + 32, rows * bands)
+    for lo in range(0, rows * bands, 16):  # 16 x words x 4 bytes at a time
+        hi = min(lo + 16, rows * bands)
         hashed = ((multipliers[lo:hi, None] * values + offsets[lo:hi, None]) >> np.uint64(32)).astype(np.uint32)
         # Rows are hashes and np.take keeps them C-contiguous, so reduceat
         # runs along contiguous memory (10x faster than on a strided copy).
@@ -179,8 +179,8 @@ def lsh_candidates(texts: Sequence[str], rows: int = ROWS, bands: int = BANDS,
     unique = np.unique(np.concatenate(codes))
     left, right = unique // len(present), unique % len(present)
     estimate = np.empty(len(unique))
-    for lo in range(0, len(unique), 65536):
-        hi = lo + 65536
+    for lo in range(0, len(unique), 8192):  # 2 x 8192 x 256 x 4 bytes = 16 MB at a time
+        hi = lo + 8192
         estimate[lo:hi] = (signature[left[lo:hi]] == signature[right[lo:hi]]).mean(axis=1)
     keep = estimate >= min_estimate
     return list(zip(present[left[keep]].tolist(), present[right[keep]].tolist()))

@@ -30,6 +30,7 @@ _SENTENCE_END = re.compile(r"(?:^|[.!?:…]|\n)$")
 _OPENERS = " \t\u00a0\"'”“„»«(–—-•*"
 # Lowercase abbreviations with a period that do not end a sentence ("mm. Sisäministeriö" is mid-sentence).
 _LIST_LABEL = re.compile(r"\s*(?:\d+(?:\.\d+)*|[a-zA-Z]|[IVXLC]+)[.)]?")
+_LOOKBEHIND = 200
 _ABBR_PERIOD = re.compile(r"\b(?:mm|ks|esim|ns|nk|ym|yms|vrt|ts|em|ao|n|t\.ex|bl\.a|s\.k|e\.g|i\.e|cf)\.$", re.IGNORECASE)
 
 
@@ -190,8 +191,14 @@ def in_spans(spans: dict[tuple[str, int], list[tuple[int, int]]], paragraph: Par
 
 def at_sentence_start(text: str, start: int) -> bool:
     """Whether ``text[start:]`` begins a sentence (paragraph start, after . ! ? : or a list dash)."""
-    before = text[:start].rstrip(_OPENERS)
-    if not before or _LIST_LABEL.fullmatch(before):
+    # Only the end of the prefix matters (the patterns are anchored at its end);
+    # a bounded window keeps long paragraphs with many mentions linear.
+    window = max(0, start - _LOOKBEHIND)
+    before = text[window:start].rstrip(_OPENERS)
+    if window and not before:
+        before = text[:start].rstrip(_OPENERS)
+        window = 0
+    if not before or (window == 0 and _LIST_LABEL.fullmatch(before)):
         return True
     if _ABBR_PERIOD.search(before):
         return False

@@ -29,10 +29,6 @@ def test_publishing_a_package_without_content_types_or_core_properties_adds_both
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=False, reason=(
-    "checks are quadratic in one paragraph's length: drafter/checks/authorities.py at_sentence_start() "
-    "searches the whole prefix text[:start] with $-anchored regexes for every mention, and "
-    "_misspelled_in_text() scans every mention span for every token; 530,000 characters take minutes"))
 def test_a_half_megabyte_paragraph_is_checked_within_a_minute(tmp_path):
     # Fuzz seeds 4390276817285053526, 5113399705384609705, 2857079000612367252: a sentence of a
     # sample draft repeated 5,000 times in one w:t. The CLI stops it after DRAFTER_TIME_LIMIT with

@@ -4,6 +4,9 @@ Voikko's grammar checker reads about 20,000 words a second and the speller
 asks about every distinct word form: on a long draft the two are a third of
 ``drafter check``. They only read the context, so a forked copy of the process
 can run them on a second core while this one runs every other rule. The
+outlier check (per-measure features, ~10 % of the check) goes with them: it
+shares no analysis with other rules and evens out the two processes' work
+(5,000 measures: 24 s -> 21 s). The
 engine then takes the worker's findings at the rules' own places in the rule
 order, so the result is the same, in the same order, as running them inline.
 
@@ -20,7 +23,7 @@ from typing import Iterator
 
 from drafter.checks.registry import KINDS, CheckContext, Rule
 
-BACKGROUND_KINDS = frozenset({"voikko-grammar", "voikko-spelling"})
+BACKGROUND_KINDS = frozenset({"voikko-grammar", "voikko-spelling", "outlier-measures"})
 MIN_CHARS = 150_000
 
 

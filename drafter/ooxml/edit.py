@@ -41,7 +41,8 @@ from lxml import etree
 
 from drafter.ooxml.names import w
 from drafter.ooxml.text import (
-    DEL_TEXT, M_T, SOFT_HYPHEN, T, InlineWalker, Segment, field_state_before,
+    DEL_TEXT, M_T, SOFT_HYPHEN, T, FieldState, InlineWalker, Segment, field_state_before,
+    field_states_before,
     paragraph_elements, walk_paragraph, walk_part,
 )
 
@@ -263,14 +264,20 @@ def replace_text(part_root: etree._Element, paragraph_index: int, start: int, en
     Raises :class:`EditError` for offsets outside the text, text inside an
     equation, or characters XML cannot hold; the tree is unchanged then.
     """
+    paragraph = paragraph_element(part_root, paragraph_index)
+    _replace_in(part_root, paragraph, field_state_before(paragraph), start, end, new_text,
+                tracked, author, date, ids)
+
+
+def _replace_in(part_root: etree._Element, paragraph: etree._Element, fields: FieldState, start: int, end: int,
+                new_text: str, tracked: bool, author: str, date: str | None, ids: RevisionIds | None) -> None:
+    """replace_text on a paragraph element whose story's field state is already known."""
     if _XML_ILLEGAL.search(new_text):
         raise EditError("the new text holds control characters that a Word document cannot contain")
     if start == end and not new_text:
         return
     ids = ids or RevisionIds(part_root)
     date = date or now_iso()
-    paragraph = paragraph_element(part_root, paragraph_index)
-    fields = field_state_before(paragraph)
     segments = _segments(paragraph, fields)
     _check_range(segments, start, end)
     touched = [s for s in segments if s.end > start and s.start < end]
@@ -325,16 +332,26 @@ def apply_replacements(part_root: etree._Element, edits: Iterable[Replacement | 
                 after.start < before.end or (after.start == before.start and before.start == before.end)):
             raise EditError(f"edits {before.start}..{before.end} and {after.start}..{after.end} "
                             f"overlap in paragraph {before.paragraph}")
+    # Edits change text inside paragraphs, never which paragraphs or field
+    # characters exist: the paragraph list and each paragraph's field state are
+    # found once for the whole batch, so a batch costs one walk of the part.
+    elements = paragraph_elements(part_root)
     for edit in planned:
-        text = paragraph_text(part_root, edit.paragraph)
-        if not 0 <= edit.start <= edit.end <= len(text):
+        if not 0 <= edit.paragraph < len(elements):
+            raise EditError(f"paragraph {edit.paragraph} does not exist (the part has {len(elements)})")
+    states = field_states_before({id(elements[e.paragraph]): elements[e.paragraph] for e in planned}.values())
+    for edit in planned:
+        paragraph = elements[edit.paragraph]
+        length = sum(len(s.text) for s in _segments(paragraph, states[id(paragraph)]))
+        if not 0 <= edit.start <= edit.end <= length:
             raise EditError(f"range {edit.start}..{edit.end} is outside paragraph {edit.paragraph} "
-                            f"(length {len(text)})")
+                            f"(length {length})")
     ids = RevisionIds(part_root)
     date = date or now_iso()
     for edit in sorted(planned, key=lambda e: (e.paragraph, -e.start, -e.end)):
-        replace_text(part_root, edit.paragraph, edit.start, edit.end, edit.new_text,
-                     tracked=tracked, author=author, date=date, ids=ids)
+        paragraph = elements[edit.paragraph]
+        _replace_in(part_root, paragraph, states[id(paragraph)], edit.start, edit.end, edit.new_text,
+                    tracked, author, date, ids)
     return len(planned)
 
 

@@ -525,20 +525,27 @@ class _Publisher:
         """The planned edits that can be made in the XML; the others are noted and left out."""
         if not planned:
             return planned
-        from drafter.ooxml.edit import EditError, locate
+        from drafter.ooxml.edit import EditError, part_segments
         from drafter.ooxml.package import Package
         from drafter.ooxml.writer import PackageEditor
 
         editor = PackageEditor(Package(str(accepted_path)))
-        roots: dict[str, object] = {}
+        # One linear walk per edited part, not one walk of the part per edit.
+        by_part: dict[str, dict[int, list]] = {}
         kept = []
         for p in planned:
             e = p.edit
             try:
-                root = roots.get(e.part)
-                if root is None:
-                    root = roots[e.part] = editor.peek(e.part)
-                segments = locate(root, e.paragraph, e.start, e.end)
+                paragraphs = by_part.get(e.part)
+                if paragraphs is None:
+                    paragraphs = by_part[e.part] = dict(part_segments(editor.peek(e.part)))
+                if e.paragraph not in paragraphs:
+                    raise EditError(f"paragraph {e.paragraph} does not exist")
+                every = paragraphs[e.paragraph]
+                length = every[-1].end if every else 0
+                if not 0 <= e.start <= e.end <= length:
+                    raise EditError(f"range {e.start}..{e.end} is outside the paragraph's text (length {length})")
+                segments = [s for s in every if s.end > e.start and s.start < e.end]
                 if any(segment.in_math for segment in segments):
                     raise EditError("the text is inside an equation")
             except (EditError, KeyError) as exc:

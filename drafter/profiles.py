@@ -118,7 +118,7 @@ def _read_profile_text(name: str) -> tuple[str, str]:
 def parse_profile(text: str, source: str = "<profile>") -> Profile:
     """Validate and build a Profile from YAML ``text``; ``source`` names it in errors."""
     try:
-        root = yaml.compose(text)
+        root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{source}:{mark.line + 1}" if mark else source

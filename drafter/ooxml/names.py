@@ -111,6 +111,16 @@ def on_off(element, attribute: str | None = None) -> bool:
     return value.strip().lower() not in ("0", "false", "off", "none")
 
 
+def int_value(value: str | None) -> int | None:
+    """An integer attribute's value, or None when it is missing or not a whole number."""
+    if value is None:
+        return None
+    try:
+        return int(value.strip())
+    except ValueError:
+        return None
+
+
 def local_name(tag) -> str:
     """``tag`` without its namespace ("" for comments and processing instructions)."""
     if not isinstance(tag, str):

@@ -47,7 +47,7 @@ from drafter.blocks import (
     Properties, ReadNotice, Revision, Row, Span, Table, iter_paragraphs,
 )
 from drafter.errors import InputError
-from drafter.ooxml.names import a, local_name, o, on_off, r, to_transitional, v, w, wp, wps
+from drafter.ooxml.names import a, int_value, local_name, o, on_off, r, to_transitional, v, w, wp, wps
 from drafter.ooxml.package import Limits, Package, parse_xml
 from drafter.ooxml.properties import read_properties, read_track_revisions
 from drafter.ooxml.styles import StyleSheet
@@ -663,7 +663,7 @@ class _PartWalker:
                 if tag == _P_STYLE:
                     style_id = prop.get(VAL)
                 elif tag == _OUTLINE_LVL:
-                    direct_outline = _int(prop.get(VAL))
+                    direct_outline = int_value(prop.get(VAL))
                     if direct_outline is None:
                         direct_outline = -1
                 elif tag == _NUM_PR:
@@ -671,7 +671,7 @@ class _PartWalker:
                         if part.tag == _NUM_ID:
                             num_id = part.get(VAL)
                         elif part.tag == _ILVL:
-                            ilvl = _int(part.get(VAL))
+                            ilvl = int_value(part.get(VAL))
                 elif tag == RPR:
                     for change in prop:
                         if change.tag in (INS, MOVE_TO):
@@ -782,7 +782,7 @@ class _PartWalker:
                     value = prop.get(VAL)
                     size = self.sizes.get(value, 0)
                     if size == 0:
-                        half_points = _int(value)
+                        half_points = int_value(value)
                         size = self.sizes[value] = half_points / 2 if half_points is not None else None
                 elif code == _F_I:
                     value = prop.get(VAL)
@@ -850,14 +850,6 @@ def _revision(kind: str, element: etree._Element, start: int = 0, end: int = 0) 
 def _with_range(revision: Revision, start: int, end: int) -> Revision:
     return Revision(revision.kind, revision.author, revision.date, revision.text, start, end, revision.id)
 
-
-def _int(value: str | None) -> int | None:
-    if value is None:
-        return None
-    try:
-        return int(value.strip())
-    except ValueError:
-        return None
 
 
 __all__ = ["read_document", "find_watermark", "choose_branch", "Limits"]

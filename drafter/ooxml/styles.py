@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from drafter.ooxml.names import on_off, w
+from drafter.ooxml.names import int_value, on_off, w
 
 _HEADING_NAME = re.compile(r"^\s*heading\s+([1-9])\s*$", re.IGNORECASE)
 _VAL = w("val")
@@ -68,19 +68,11 @@ def read_run_defaults(rpr: etree._Element | None) -> RunDefaults:
         elif tag == _VANISH:
             hidden = on_off(child)
         elif tag == _SZ:
-            half_points = _int(child.get(_VAL))
+            half_points = int_value(child.get(_VAL))
             size = half_points / 2 if half_points is not None else None
     return RunDefaults(bold, italic, hidden, size)
 
 
-
-def _int(value: str | None) -> int | None:
-    if value is None:
-        return None
-    try:
-        return int(value.strip())
-    except ValueError:
-        return None
 
 
 class StyleSheet:
@@ -120,13 +112,13 @@ class StyleSheet:
             if ppr is not None:
                 lvl = ppr.find(w("outlineLvl"))
                 if lvl is not None:
-                    outline = _int(lvl.get(_VAL))
+                    outline = int_value(lvl.get(_VAL))
                 numpr = ppr.find(w("numPr"))
                 if numpr is not None:
                     num_el = numpr.find(w("numId"))
                     ilvl_el = numpr.find(w("ilvl"))
                     num_id = num_el.get(_VAL) if num_el is not None else None
-                    ilvl = _int(ilvl_el.get(_VAL)) if ilvl_el is not None else None
+                    ilvl = int_value(ilvl_el.get(_VAL)) if ilvl_el is not None else None
             language = None
             if rpr is not None:
                 lang = rpr.find(w("lang"))

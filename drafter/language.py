@@ -38,7 +38,7 @@ _STOP_WORDS = {
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _FINNISH_VOWELS = re.compile(r"aa|ää|ii|uu|yy|oo|öö|ee")
 _MIN_WORDS = 8
-_MAX_CHARS = 200_000  # enough text to decide; keeps detection fast on long drafts
+_MAX_CHARS = 30_000  # about ten pages: ample to decide, and a title page or abstract in another language is outvoted
 
 
 def detect_language(document: Document) -> str:

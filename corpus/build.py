@@ -10,7 +10,6 @@ to its content and checked here against the text actually written.
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from pathlib import Path
@@ -23,6 +22,7 @@ if str(HERE) not in sys.path:
 import yaml  # noqa: E402
 
 import content_fi  # noqa: E402
+import buildcli  # noqa: E402
 import content_main  # noqa: E402
 import content_sv_en  # noqa: E402
 from docxwriter import Comment, Del, Para, Sdt, TableBlock, TextBox, accepted_text, write_docx  # noqa: E402
@@ -112,12 +112,7 @@ def build(out: Path) -> list[Path]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output folder (default: corpus/samples)")
-    args = parser.parse_args(argv)
-    for path in build(args.out):
-        print(path)
-    return 0
+    return buildcli.run(build, DEFAULT_OUT, __doc__, argv)
 
 
 if __name__ == "__main__":

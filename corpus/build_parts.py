@@ -19,7 +19,6 @@ tests/test_assemble_corpus.py checks that. Output is byte-for-byte reproducible.
 
 from __future__ import annotations
 
-import argparse
 import sys
 import zipfile
 from dataclasses import replace
@@ -29,6 +28,7 @@ HERE = Path(__file__).resolve().parent
 if str(HERE) not in sys.path:
     sys.path.insert(0, str(HERE))
 
+import buildcli  # noqa: E402
 import content_main  # noqa: E402
 from docxwriter import ZIP_DATE, DocSpec, Para, build_parts  # noqa: E402
 from programme import ProgrammeSpec, as_block  # noqa: E402
@@ -140,12 +140,7 @@ def build(out: Path) -> list[Path]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output folder (default: corpus/parts)")
-    args = parser.parse_args(argv)
-    for path in build(args.out):
-        print(path)
-    return 0
+    return buildcli.run(build, DEFAULT_OUT, __doc__, argv)
 
 
 if __name__ == "__main__":

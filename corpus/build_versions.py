@@ -21,7 +21,6 @@ The build is byte-for-byte reproducible, like corpus/build.py.
 
 from __future__ import annotations
 
-import argparse
 import copy
 import json
 import sys
@@ -32,6 +31,7 @@ HERE = Path(__file__).resolve().parent
 if str(HERE) not in sys.path:
     sys.path.insert(0, str(HERE))
 
+import buildcli  # noqa: E402
 import content_main  # noqa: E402
 from content_main import BUDGET_NOTE, WORK, at, m, rh, vt  # noqa: E402
 from docxwriter import ListDef, Para, write_docx  # noqa: E402
@@ -348,12 +348,7 @@ def build(out: Path) -> list[Path]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output folder (default: corpus/versions)")
-    args = parser.parse_args(argv)
-    for path in build(args.out):
-        print(path)
-    return 0
+    return buildcli.run(build, DEFAULT_OUT, __doc__, argv)
 
 
 if __name__ == "__main__":

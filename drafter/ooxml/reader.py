@@ -402,14 +402,12 @@ class _ParagraphContent(InlineWalker):
 
     def comment_start(self, element: etree._Element) -> None:
         comment_id = element.get(ID, "")
-        self.walker.open_comments[comment_id] = None
+        self.walker.open_comment(comment_id)
         self.comment_starts[comment_id] = self.offset
 
     def comment_end(self, element: etree._Element) -> None:
-        walker = self.walker
         comment_id = element.get(ID, "")
-        walker.open_comments.pop(comment_id, None)
-        walker.anchored_comments.add(comment_id)
+        self.walker.close_comment(comment_id)
         start = self.comment_starts.pop(comment_id, None)
         if start is not None:
             self.anchors.append(CommentAnchor(comment_id, start, self.offset))
@@ -544,11 +542,9 @@ class _PartWalker:
                 if branch is not None:
                     out.extend(self.blocks(branch, container, cell))
             elif tag == COMMENT_START:
-                self.open_comments[child.get(ID, "")] = None
+                self.open_comment(child.get(ID, ""))
             elif tag == COMMENT_END:
-                comment_id = child.get(ID, "")
-                self.open_comments.pop(comment_id, None)
-                self.anchored_comments.add(comment_id)
+                self.close_comment(child.get(ID, ""))
             elif tag == ALT_CHUNK:
                 self.report_once("alt-chunk", "embedded alternative-format content (w:altChunk) is not read")
             elif tag == SECT_PR:
@@ -621,6 +617,15 @@ class _PartWalker:
             rows.append(Row(() if deleted else tuple(cells), header, inserted, deleted))
         return Table(index, tuple(rows), style_id)
 
+    def open_comment(self, comment_id: str) -> None:
+        """A comment range starts (in a paragraph, or between blocks, rows or cells)."""
+        self.open_comments[comment_id] = None
+
+    def close_comment(self, comment_id: str) -> None:
+        """A comment range ends: the comment is anchored, whatever holds its end."""
+        self.open_comments.pop(comment_id, None)
+        self.anchored_comments.add(comment_id)
+
     def unwrapped(self, parent: etree._Element, wanted: str):
         """Children of ``parent`` tagged ``wanted`` (rows, cells), looking through sdt/customXml wrappers.
 
@@ -641,11 +646,9 @@ class _PartWalker:
                 if branch is not None:
                     yield from self.unwrapped(branch, wanted)
             elif tag == COMMENT_START:
-                self.open_comments[child.get(ID, "")] = None
+                self.open_comment(child.get(ID, ""))
             elif tag == COMMENT_END:
-                comment_id = child.get(ID, "")
-                self.open_comments.pop(comment_id, None)
-                self.anchored_comments.add(comment_id)
+                self.close_comment(child.get(ID, ""))
 
     # -- paragraphs ------------------------------------------------------
 

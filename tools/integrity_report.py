@@ -173,12 +173,7 @@ def convert_all(figures: list[FileFigures], folder: Path, timeout: float) -> Non
         return
     pdf_dir, profile = folder / "pdf", folder / "lo-profile"
     pdf_dir.mkdir(exist_ok=True)
-    try:
-        subprocess.run([soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
-                        "--convert-to", "pdf", "--outdir", str(pdf_dir), *map(str, outputs)],
-                       capture_output=True, timeout=timeout, check=False)
-    except subprocess.TimeoutExpired:
-        pass
+    _to_pdf(soffice, profile, pdf_dir, outputs, timeout)
     for figure in figures:
         if figure.output:
             figure.converted = _is_pdf(pdf_dir / (Path(figure.output).stem + ".pdf"))
@@ -192,14 +187,19 @@ def convert_all(figures: list[FileFigures], folder: Path, timeout: float) -> Non
             copy = sources / Path(figure.output).name
             shutil.copyfile(figure.source, copy)
             copies.append(copy)
-        try:
-            subprocess.run([soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
-                            "--convert-to", "pdf", "--outdir", str(sources), *map(str, copies)],
-                           capture_output=True, timeout=timeout, check=False)
-        except subprocess.TimeoutExpired:
-            pass
+        _to_pdf(soffice, profile, sources, copies, timeout)
         for figure in failed:
             figure.source_converts = _is_pdf(sources / (Path(figure.output).stem + ".pdf"))
+
+
+def _to_pdf(soffice: str, profile: Path, outdir: Path, files, timeout: float) -> None:
+    """Convert ``files`` to PDF in ``outdir`` with one LibreOffice call; a timeout leaves what it made."""
+    try:
+        subprocess.run([soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
+                        "--convert-to", "pdf", "--outdir", str(outdir), *map(str, files)],
+                       capture_output=True, timeout=timeout, check=False)
+    except subprocess.TimeoutExpired:
+        pass
 
 
 def _is_pdf(path: Path) -> bool:

@@ -17,7 +17,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 from typing import Any, Literal, Mapping
 
 from rapidfuzz import fuzz
@@ -25,26 +24,7 @@ from rapidfuzz import fuzz
 FundingStatus = Literal["official-work", "existing-resources", "separate-funding", "unclear", "missing"]
 STATUSES: tuple[FundingStatus, ...] = ("official-work", "existing-resources", "separate-funding", "unclear", "missing")
 
-RULES_DIR = Path(__file__).resolve().parent / "rules"  # the package data folder (a link to rules/)
 DEFAULT_NOTE_THRESHOLD = 80
-
-# Used only when the rule pack cannot be read (a broken install); the packs
-# are the real source of these lists.
-_FALLBACK: dict[str, dict[str, Any]] = {
-    "fi": {"official_work": ["virkatyönä", "virkatyö"], "existing_resources": ["nykyisten kehysten puitteissa",
-           "olemassa olevin resurssein"], "separate_funding": ["lisärahoitus", "määräraha", "htv"],
-           "budget_note": "Määrärahalisäyksistä päätetään normaalisti julkisen talouden suunnitelmaa sekä "
-                          "talousarvioita ja lisätalousarvioita koskevien päätösten yhteydessä."},
-    "sv": {"official_work": ["som tjänsteuppdrag"], "existing_resources": ["inom ramen för befintliga resurser"],
-           "separate_funding": ["tilläggsfinansiering", "anslag", "årsverken"],
-           "budget_note": "Beslut om anslagsökningar fattas på normalt sätt i samband med besluten om planen "
-                          "för de offentliga finanserna samt om budgetarna och tilläggsbudgetarna."},
-    "en": {"official_work": ["as part of official duties"], "existing_resources": ["within existing resources"],
-           "separate_funding": ["additional funding", "appropriation", "person-years"],
-           "budget_note": "Decisions on increases in appropriations are made in the normal way in connection "
-                          "with the decisions on the general government fiscal plan and on the budgets and "
-                          "supplementary budgets."},
-}
 
 _MULTIPLIERS = [
     (r"(?:milj(?:\.|oonaa?|oner|ioner)?|millions?|M)", 1_000_000),
@@ -149,25 +129,23 @@ class FundingSummary:
 
 
 def funding_params(language: str) -> dict[str, Any]:
-    """Phrase lists and budget note for ``language``, from the rule pack (see module docs)."""
-    return dict(_pack_params(language if language in _FALLBACK else "en"))
+    """Phrase lists and budget note for ``language``, from the loaded rule packs (see module docs).
+
+    A language without funding rules of its own gets the English ones.
+    """
+    packs = _pack_params()
+    return dict(packs.get(language) or packs.get("en", {}))
 
 
-@lru_cache(maxsize=8)
-def _pack_params(language: str) -> Mapping[str, Any]:
-    params: dict[str, Any] = dict(_FALLBACK[language])
-    pack = RULES_DIR / language / "programme.yaml"
-    import yaml
+@lru_cache(maxsize=1)
+def _pack_params() -> Mapping[str, Mapping[str, Any]]:
+    """The params of every language's funding-status and budget-note rules, merged per language."""
+    from drafter.checks.loader import load_rules
 
-    try:
-        data = yaml.safe_load(pack.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError):  # a broken pack must not break a report
-        return params
-    if not isinstance(data, dict):
-        return params
-    for rule in data.get("rules", []) or []:
-        if rule.get("kind") in ("funding-status", "budget-note") and isinstance(rule.get("params"), dict):
-            params.update(rule["params"])
+    params: dict[str, dict[str, Any]] = {}
+    for rule in load_rules():
+        if rule.kind in ("funding-status", "budget-note"):
+            params.setdefault(rule.language, {}).update(rule.params)
     return params
 
 

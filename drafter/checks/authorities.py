@@ -101,13 +101,14 @@ def field_names(ctx: CheckContext, keys: tuple[str, ...] = ACTOR_KEYS) -> list[F
 def _split_field(value: str, lexicon: Lexicon) -> list[tuple[str, int]]:
     """Names in a field value with their offsets, keeping known names whole.
 
-    split_names() splits on "ja"/"and"; "Ministry of Social Affairs and Health"
-    and a misspelt "sosiaali- ja terveysministerö" are one name each, so parts
-    covered by one known name, or joining into a close fuzzy match, are merged.
+    split_names() keeps known names and genitive-joined names whole
+    ("Ministry of Social Affairs and Health", "Kriminologian ja oikeuspolitiikan
+    instituutti"); a misspelt "sosiaali- ja terveysministerö" is not known, so
+    two parts that join into a close fuzzy match are merged here.
     """
     parts: list[tuple[int, int]] = []
     cursor = 0
-    for part in split_names(value):
+    for part in split_names(value, lexicon.language):
         for name in (p.strip() for p in part.split("/")):
             if not name:
                 continue
@@ -117,22 +118,9 @@ def _split_field(value: str, lexicon: Lexicon) -> list[tuple[str, int]]:
                 continue
             cursor = at + len(name)
             parts.append((at, at + len(name)))
-    for s, e, _ in lexicon.find_authorities(value):
-        inside = [p for p in parts if p[0] < e and p[1] > s]
-        if len(inside) > 1:
-            first, last = parts.index(inside[0]), parts.index(inside[-1])
-            parts[first:last + 1] = [(min(inside[0][0], s), max(inside[-1][1], e))]
     merged: list[tuple[int, int]] = []
     i = 0
     while i < len(parts):
-        if (i + 1 < len(parts) and lexicon.language == "fi"
-                and _genitive_fragment(value[parts[i][0]:parts[i][1]])
-                and re.fullmatch(r"\s+ja\s+", value[parts[i][1]:parts[i + 1][0]])
-                and not lexicon.find_authorities(value[parts[i][0]:parts[i][1]])):
-            # "Kriminologian ja oikeuspolitiikan instituutti": one name joined by "ja", not two.
-            parts[i + 1] = (parts[i][0], parts[i + 1][1])
-            i += 1
-            continue
         if i + 1 < len(parts):
             a, b = parts[i], parts[i + 1]
             single_a = lexicon.match_authority(value[a[0]:a[1]], min_score=0)
@@ -147,13 +135,6 @@ def _split_field(value: str, lexicon: Lexicon) -> list[tuple[str, int]]:
         merged.append(parts[i])
         i += 1
     return [(value[s:e], s) for s, e in merged]
-
-
-def _genitive_fragment(text: str) -> bool:
-    """Whether ``text`` is only genitive words ("Kriminologian"): the first half of "X:n ja Y:n Z"."""
-    words = text.split()
-    return bool(words) and len(words) <= 3 and all(w.endswith("n") and w[:1].isalpha() for w in words) \
-        and not any(w.lower() in ("ministeriön", "kanslian") for w in words)
 
 
 def field_spans(ctx: CheckContext, keys: tuple[str, ...] = ACTOR_KEYS) -> dict[tuple[str, int], list[tuple[int, int]]]:

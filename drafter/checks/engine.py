@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from drafter.checks.background import Background, WorkerFailed, start_background
+from drafter.checks.parallel import replay, start_sharing
 from drafter.checks.registry import KINDS, CheckContext, Rule, RuleDocs
 from drafter.findings import Finding, FindingLocation, Severity
 
@@ -94,24 +94,9 @@ def run_checks(programme, config=None, rules: Iterable[Rule] | None = None,
     ctx, notices = make_context(programme, config)
     notices.extend(getattr(config, "notices", ()) or ())
     failed_rule = _check_failed_rule(rules, config)
-    # Each rule's findings and notices go to its own slot, kept in rule order. Rules
-    # the background worker runs (Voikko's kinds, long drafts only) are collected
-    # after all the others, so this process never waits while it has work.
-    slots: list[tuple[list[Finding], list[str]]] = []
-    deferred: list[tuple[int, Rule]] = []
-    background = start_background(selected, ctx)
-    try:
-        for rule in selected:
-            if background is not None and rule in background:
-                deferred.append((len(slots), rule))
-                slots.append(([], []))
-                continue
-            slots.append(_outcome(rule, lambda r=rule: KINDS[r.kind].function(r, ctx), failed_rule))
-        for index, rule in deferred:
-            slots[index] = _outcome(rule, lambda r=rule: _from_background(r, ctx, background), failed_rule)
-    finally:
-        if background is not None:
-            background.close()
+    # Each rule's findings and notices go to its own slot, kept in rule order. On a
+    # long draft a forked partner runs some of the rules (see drafter.checks.parallel).
+    slots = _run_selected(selected, ctx, failed_rule)
     findings = [finding for found, _ in slots for finding in found]
     notices.extend(notice for _, notes in slots for notice in notes)
     kept, suppressed = _suppress(findings, programme.document, config)
@@ -142,12 +127,30 @@ def _outcome(rule: Rule, run, failed_rule: Rule | None) -> tuple[list[Finding], 
     return found, []
 
 
-def _from_background(rule: Rule, ctx: CheckContext, background: Background) -> Iterable[Finding]:
-    """The worker's findings of ``rule``; the rule runs here when the worker delivered nothing."""
+def _run_selected(selected: list[Rule], ctx: CheckContext,
+                  failed_rule: Rule | None) -> list[tuple[list[Finding], list[str]]]:
+    """Each selected rule's findings and notices, in rule order, sharing the work with a partner if any."""
+    def here(rule: Rule) -> tuple[list[Finding], list[str]]:
+        return _outcome(rule, lambda: KINDS[rule.kind].function(rule, ctx), failed_rule)
+
+    sharing = start_sharing(selected, ctx)
+    if sharing is None:
+        return [here(rule) for rule in selected]
+    slots: list[tuple[list[Finding], list[str]] | None] = [None] * len(selected)
     try:
-        return background.findings(rule)
-    except WorkerFailed:
-        return KINDS[rule.kind].function(rule, ctx)
+        for index in sharing.claims():
+            slots[index] = here(selected[index])
+        delivered = sharing.partner_results()
+    finally:
+        sharing.close()
+    for index, rule in enumerate(selected):
+        if slots[index] is not None:
+            continue
+        if index in delivered:
+            slots[index] = _outcome(rule, lambda outcome=delivered[index]: replay(*outcome), failed_rule)
+        else:  # the partner died or never got to it
+            slots[index] = here(rule)
+    return slots
 
 
 def _check_failed_rule(rules: tuple[Rule, ...], config) -> Rule | None:

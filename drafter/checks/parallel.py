@@ -1,0 +1,167 @@
+"""Share a long draft's rules between this process and a forked partner, one group at a time.
+
+Every rule only reads the check context, so a forked copy of the process can
+run some of them on the second core while this one runs the rest. Rules are
+grouped by the module of their kind, because kinds of one module share their
+analyses through ``ctx.cached`` and would otherwise compute them twice. Both
+processes claim groups from one shared counter, heaviest group first (longest
+processing time first), so the work evens out whatever the draft's mix is:
+on a first check Voikko's grammar checker is the heaviest group, on a re-check
+with Voikko's answers cached it costs almost nothing and the other core takes
+the next groups instead. The engine then puts the partner's findings at the
+rules' own places in the rule order, so the result is the same, in the same
+order, as running every rule here.
+
+Only drafts with more than :data:`MIN_CHARS` characters are shared (forking
+and collecting cost ~20 ms; short drafts check in well under a second), and
+only where ``fork`` exists and there is more than one CPU. A rule whose
+partner died or delivered nothing runs here, so a failed partner costs time,
+never findings.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Callable, Iterator
+
+from drafter.checks.registry import KINDS, CheckContext, Rule
+
+MIN_CHARS = 150_000
+
+# Relative cost of each kind module's rules on a Finnish draft with every rule on
+# and Voikko's cache empty (bench/run.py --stages, 500 measures). Only the order
+# matters: the heaviest groups are handed out first. Modules not listed weigh 1.
+MODULE_WEIGHTS = {
+    "drafter.checks.language": 100,
+    "drafter.checks.outliers": 30,
+    "drafter.checks.legal": 25,
+    "drafter.checks.authorities": 20,
+    "drafter.checks.text_kinds": 20,
+    "drafter.checks.terminology": 15,
+    "drafter.checks.funding": 15,
+    "drafter.checks.references": 10,
+    "drafter.checks.abbreviations": 10,
+    "drafter.checks.duplicates": 5,
+}
+
+# Called in the partner after its last rule, before it sends its results (for
+# example to save what it learnt into a cache the parent would not see).
+AFTER_PARTNER_WORK: list[Callable[[], None]] = []
+
+
+def rule_groups(rules: list[Rule]) -> list[list[int]]:
+    """Indices of ``rules`` grouped by their kind's module, heaviest group first, each in rule order."""
+    groups: dict[str, list[int]] = {}
+    for index, rule in enumerate(rules):
+        kind = KINDS.get(rule.kind)
+        module = kind.function.__module__ if kind is not None else ""
+        groups.setdefault(module, []).append(index)
+    ordered = sorted(groups.items(), key=lambda item: (-MODULE_WEIGHTS.get(item[0], 1), item[1][0]))
+    return [indices for _, indices in ordered]
+
+
+class Sharing:
+    """The claim counter both processes draw groups from, and the partner's results."""
+
+    def __init__(self, groups: list[list[int]], counter, process, connection) -> None:
+        self._groups = groups
+        self._counter = counter
+        self._process = process
+        self._connection = connection
+        self._results: dict[int, tuple[list, tuple[str, str] | None]] | None = None
+
+    def claims(self) -> Iterator[int]:
+        """The indices of the rules this process is to run, group by group as it claims them."""
+        yield from _claims(self._groups, self._counter)
+
+    def partner_results(self) -> dict[int, tuple[list, tuple[str, str] | None]]:
+        """Wait for the partner: rule index -> (findings, error as (type name, message) or None).
+
+        Empty when the partner died or sent nothing; the caller runs those
+        rules itself.
+        """
+        if self._results is None:
+            self._results = self._receive()
+        return self._results
+
+    def _receive(self) -> dict[int, tuple[list, tuple[str, str] | None]]:
+        try:
+            results = self._connection.recv()
+        except (EOFError, OSError):  # the partner died before sending
+            results = {}
+        except BaseException:  # the time limit, Ctrl-C: stop the partner too
+            self.close()
+            raise
+        self._connection.close()
+        self._process.join(timeout=5)
+        return results if isinstance(results, dict) else {}
+
+    def close(self) -> None:
+        """Stop the partner if its results were never collected (idempotent)."""
+        if self._results is None:
+            self._results = {}
+            self._connection.close()
+            if self._process.is_alive():
+                self._process.terminate()
+            self._process.join(timeout=5)
+
+
+def start_sharing(selected: list[Rule], ctx: CheckContext) -> Sharing | None:
+    """Fork a partner to share ``selected`` with when the draft is long enough, else None."""
+    if len(selected) < 2 or (os.cpu_count() or 1) < 2:
+        return None
+    if sum(len(p.text) for p in ctx.document.all_paragraphs()) <= MIN_CHARS:
+        return None
+    groups = rule_groups(selected)
+    if len(groups) < 2:
+        return None
+    try:
+        import multiprocessing
+
+        context = multiprocessing.get_context("fork")
+        counter = context.Value("i", 0)
+        receiver, sender = context.Pipe(duplex=False)
+        process = context.Process(target=_partner, args=(sender, selected, groups, counter, ctx), daemon=True)
+        process.start()
+    except (ValueError, OSError, ImportError):  # no fork on this platform, or no resources
+        return None
+    sender.close()
+    return Sharing(groups, counter, process, receiver)
+
+
+def replay(found: list, error: tuple[str, str] | None) -> Iterator:
+    """The partner's findings of one rule, then its error re-raised (by type name and message)."""
+    yield from found
+    if error is not None:
+        type_name, message = error
+        raise type(type_name, (Exception,), {})(message)
+
+
+def _claims(groups: list[list[int]], counter) -> Iterator[int]:
+    while True:
+        with counter.get_lock():
+            claimed = counter.value
+            counter.value = claimed + 1
+        if claimed >= len(groups):
+            return
+        yield from groups[claimed]
+
+
+def _partner(connection, rules: list[Rule], groups: list[list[int]], counter, ctx: CheckContext) -> None:
+    """In the partner: run the claimed rules as the engine would and send every outcome at once."""
+    results: dict[int, tuple[list, tuple[str, str] | None]] = {}
+    for index in _claims(groups, counter):
+        rule = rules[index]
+        found: list = []
+        try:
+            found.extend(KINDS[rule.kind].function(rule, ctx))
+            results[index] = (found, None)
+        except Exception as exc:  # noqa: BLE001 - reported by the engine, as inline
+            results[index] = (found, (type(exc).__name__, str(exc)))
+    for callback in AFTER_PARTNER_WORK:
+        try:
+            callback()
+        except Exception:  # noqa: BLE001 - a cache that cannot be saved is not worth a lost check
+            pass
+    connection.send(results)
+    connection.close()

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Iterator, Literal
+from typing import Iterable, Iterator, Literal
 
 ReferenceKind = Literal["measure", "objective", "chapter", "annex"]
 
@@ -109,6 +109,66 @@ class Reference:
         return out
 
 
+# Every inflected form of a keyword starts with one of these (lower-case) letters;
+# tests/test_xrefs.py checks them against every form KEYWORDS spells out.
+KEYWORD_LEADS: dict[str, dict[ReferenceKind, tuple[str, ...]]] = {
+    "fi": {"measure": ("toimenpi",), "objective": ("tavoit",), "chapter": ("luku", "luvu"), "annex": ("liit",)},
+    "sv": {"measure": ("åtgärd",), "objective": ("mål", "delmål"), "chapter": ("kapit",), "annex": ("bilag",)},
+    "en": {"measure": ("measure", "action"), "objective": ("objective", "goal"), "chapter": ("chapter",),
+           "annex": ("annex", "appendi")},
+}
+
+# Characters that a case-insensitive pattern matches to a letter of a-z, å, ä
+# or ö but that str.lower() does not turn into that letter (or, for U+0130,
+# turns into two characters): a text holding one is searched without the
+# lower-case short cut.
+_CASE_EXOTIC = re.compile("[\u0130\u0131\u017f\u212a\u212b]")
+
+
+def search_lower(text: str) -> str | None:
+    """``text.lower()`` for finding where case-insensitive words may start; None when it cannot be trusted.
+
+    Where a case-insensitive pattern matches a word of letters a–z, å, ä, ö
+    at offset *i* of ``text``, the lower-cased word stands at offset *i* of the
+    result (same length, same offsets) — except in texts holding one of a few
+    odd characters (dotless ı, long ſ, the Kelvin and Ångström signs, İ), for
+    which this returns None.
+    """
+    if _CASE_EXOTIC.search(text):
+        return None
+    return text.lower()
+
+
+def literal_starts(haystack: str, leads: tuple[str, ...] | list[str]) -> list[int]:
+    """The sorted offsets where any of ``leads`` occurs in ``haystack`` (overlapping ones included)."""
+    starts: list[int] = []
+    for lead in leads:
+        at = haystack.find(lead)
+        while at != -1:
+            starts.append(at)
+            at = haystack.find(lead, at + 1)
+    if len(leads) > 1:
+        starts = sorted(set(starts))
+    return starts
+
+
+def finditer_at(pattern: re.Pattern, text: str, starts: list[int]) -> Iterator[re.Match]:
+    """What ``pattern.finditer(text)`` gives, trying only the offsets ``starts`` (sorted).
+
+    Exact when every match of ``pattern`` in ``text`` is non-empty and starts
+    at one of ``starts``: finditer returns the first match at or after the end
+    of the previous one, and no other offset can hold one.
+    """
+    end = 0
+    for at in starts:
+        if at < end:
+            continue
+        match = pattern.match(text, at)
+        if match is not None:
+            end = match.end()
+            yield match
+
+
 def find_references(text: str, language: str, include_labels: bool = False) -> list[Reference]:
     """Every cross-reference in ``text``, in order of position.
 
@@ -116,10 +176,19 @@ def find_references(text: str, language: str, include_labels: bool = False) -> l
     label at the start of ``text`` ("Toimenpide 12:", "Liite 2", "Åtgärd 3.")
     is left out unless ``include_labels``.
     """
-    patterns = _patterns(language if language in KEYWORDS else "en")
+    language = language if language in KEYWORDS else "en"
+    patterns = _patterns(language)
+    leads = KEYWORD_LEADS[language]
+    lowered = search_lower(text)
     found: list[Reference] = []
     for kind, pattern, numbers_first in patterns:
-        for match in pattern.finditer(text):
+        if lowered is None:
+            matches: Iterable[re.Match] = pattern.finditer(text)
+        elif numbers_first:  # "VI luvussa": the keyword follows the numbers
+            matches = pattern.finditer(text) if any(lead in lowered for lead in leads[kind]) else ()
+        else:  # the match starts with the keyword: try only where one of its leads stands
+            matches = finditer_at(pattern, text, literal_starts(lowered, leads[kind]))
+        for match in matches:
             reference = _reference(kind, match, text, numbers_first)
             if reference is None:
                 continue

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from drafter.xrefs import as_int, find_references, int_to_roman, roman_to_int
+from drafter.xrefs import KEYWORD_LEADS, KEYWORDS, as_int, find_references, int_to_roman, roman_to_int
 
 
 def refs(text: str, language: str = "fi"):
@@ -92,3 +92,63 @@ def test_roman_numerals_convert_both_ways():
     assert roman_to_int("IIII") is None and roman_to_int("") is None
     assert [int_to_roman(n) for n in (1, 4, 6, 9, 14)] == ["I", "IV", "VI", "IX", "XIV"]
     assert as_int("VI") == 6 and as_int(7) == 7 and as_int("B") == 2 and as_int("3.2") is None
+
+
+def _forms(node) -> set[str]:
+    """Every string a small finite regex (literals, classes, groups, alternatives, ?) matches."""
+    from re import _constants as c
+
+    out = {""}
+    for op, av in node:
+        if op is c.LITERAL:
+            options = {chr(av)}
+        elif op is c.IN:
+            assert all(item_op is c.LITERAL for item_op, _ in av), av
+            options = {chr(ch) for _, ch in av}
+        elif op is c.SUBPATTERN:
+            options = _forms(av[-1])
+        elif op is c.BRANCH:
+            options = set().union(*(_forms(branch) for branch in av[1]))
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT):
+            low, high, body = av
+            assert high <= 3, av
+            body_forms = _forms(body)
+            options = set()
+            for count in range(low, high + 1):
+                parts = {""}
+                for _ in range(count):
+                    parts = {a + b for a in parts for b in body_forms}
+                options |= parts
+        else:
+            raise AssertionError(f"unexpected {op} in a keyword pattern")
+        out = {a + b for a in out for b in options}
+    return out
+
+
+@pytest.mark.parametrize("language", sorted(KEYWORDS))
+def test_every_keyword_form_starts_with_one_of_its_leads(language):
+    from re import _parser
+
+    for kind, keyword in KEYWORDS[language].items():
+        forms = _forms(_parser.parse(keyword))
+        assert forms
+        leads = KEYWORD_LEADS[language][kind]
+        for form in forms:
+            assert form.lower().startswith(leads), (language, kind, form)
+
+
+@pytest.mark.parametrize("text", [
+    "ks. TOIMENPIDE 42 ja LIITE 2", "ks. toimenpıde 42", "Tavoıtteet 3 ja 4", "luku ſ 3", "VI luvussa",
+    "Toimenpide 12: ks. toimenpiteet 3–5 sekä toimenpiteissä 7 ja 8", "kapitel 3 och BILAGA 2", "MÅL 3",
+    "\u212anown toimenpide 7", "measures 3–5, Annex B and APPENDIX 2", "III ja IV luku", "luvut 2–3",
+])
+def test_the_lower_case_short_cut_finds_what_a_whole_scan_finds(text, monkeypatch):
+    import drafter.xrefs as xrefs
+
+    for language in ("fi", "sv", "en"):
+        for labels in (False, True):
+            fast = xrefs.find_references(text, language, include_labels=labels)
+            with monkeypatch.context() as patch:
+                patch.setattr(xrefs, "search_lower", lambda _text: None)  # scan every offset
+                slow = xrefs.find_references(text, language, include_labels=labels)
+            assert fast == slow, (language, labels)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from drafter.blocks import Paragraph
 from drafter.checks.registry import CheckContext, Rule, kind
 from drafter.findings import Finding
 from drafter.xrefs import Reference, as_int, find_references
@@ -70,11 +71,8 @@ def cross_references(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
     if existing is None:
         return
     foreign = [str(w).lower() for w in rule.params.get("foreign_words") or ()]
-    language = ctx.language if ctx.language in ("fi", "sv", "en") else "en"
-    for paragraph in ctx.document.all_paragraphs():
-        if paragraph.deleted or paragraph.container in ("header", "footer") or not paragraph.text:
-            continue
-        for reference in find_references(paragraph.text, language):
+    for paragraph, references in paragraph_references(ctx):
+        for reference in references:
             if reference.kind != target or _foreign(paragraph.text, reference, foreign):
                 continue
             missing = [n for n in reference.targets() if _key(n, target) not in existing]
@@ -90,6 +88,23 @@ def cross_references(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
                 paragraph=paragraph, start=reference.start, end=reference.end,
                 details={"missing": [str(n) for n in missing]},
             )
+
+
+def paragraph_references(ctx: CheckContext) -> list[tuple[Paragraph, list[Reference]]]:
+    """The readable paragraphs that hold references, with them: found once per run for every REF rule."""
+    return ctx.cached("references:found", lambda: _find_all(ctx))
+
+
+def _find_all(ctx: CheckContext) -> list[tuple[Paragraph, list[Reference]]]:
+    language = ctx.language if ctx.language in ("fi", "sv", "en") else "en"
+    found = []
+    for paragraph in ctx.document.all_paragraphs():
+        if paragraph.deleted or paragraph.container in ("header", "footer") or not paragraph.text:
+            continue
+        references = find_references(paragraph.text, language)
+        if references:
+            found.append((paragraph, references))
+    return found
 
 
 def _key(number: int | str, target: str) -> int | str:

@@ -144,6 +144,8 @@ def find_statute_references(text: str, language: str) -> list[StatuteReference]:
     that checks can both correct their form and follow what they refer to.
     """
     found: list[StatuteReference] = []
+    if "§" not in text and "ection" not in text:
+        return found  # both section forms need the sign, the English one "section(s)"
     for match, sign_first in _section_matches(text):
         sections, ranges = _split_sections(match.group("sections"))
         start, end = match.start(), match.end()
@@ -168,7 +170,7 @@ def find_statute_references(text: str, language: str) -> list[StatuteReference]:
             chapter=groups.get("chapter"), subsection=groups.get("subsection"), act=act, act_number=number,
             ordinal=bool(groups.get("dot")), quoted=inside_quotes(text, match.start()),
         ))
-    for match in _EN_SECTION.finditer(text):
+    for match in _EN_SECTION.finditer(text) if "ection" in text else ():
         if any(r.start <= match.start() < r.end for r in found):
             continue
         sections, ranges = _split_sections(match.group("sections"))
@@ -183,6 +185,8 @@ def find_statute_references(text: str, language: str) -> list[StatuteReference]:
 
 def _section_matches(text: str) -> list[tuple[re.Match, bool]]:
     """Matches of both section forms in order, number-first ones never starting inside sign-first ones."""
+    if "§" not in text:
+        return []  # most paragraphs: both forms need the sign
     sign_first = list(_SIGN_FIRST.finditer(text))
     out: list[tuple[re.Match, bool]] = [(m, True) for m in sign_first]
     position = 0

@@ -146,3 +146,24 @@ Vastuutaho: SM
     programme = recognise(document_from_text(text, language="fi"), language="fi")
     result = run_checks(programme, Config(raw={"technical_terms": ["tilannekuvajärjestelmä"]}), only={"LEG007"})
     assert [f.location.text for f in result.findings if f.rule == "LEG007"] == ["tilannekuvajärjestelmä"]
+
+
+def test_the_term_index_finds_what_term_spans_finds_in_each_paragraph():
+    """The index's short cuts (stem leads, words lemmatised once) change nothing: same spans as term_spans."""
+    from drafter.checks.legal import _TermIndex, term_spans
+
+    texts = [
+        "Harkinta-ajalla tarkoitetaan toipumisaikaa; HARKINTA-AIKA päättyy.",
+        "Auttamisjärjestelmään ohjataan uhrit. auttamisjärjestelmä ja MARAK sekä marak.",
+        "Kansallinen raportoija ja kansallisen  raportoijan tehtävät, NRM ja nrm.",
+        "Harkınta-aika (pisteetön ı), \u212aansallinen raportoija, ſ.",
+        "",
+    ]
+    terms = ["harkinta-aika", "auttamisjärjestelmä", "kansallinen raportoija", "MARAK", "NRM", "Barnahus"]
+    for some in (texts[:3], texts):  # without and with letters that rule out the lower-case short cut
+        paragraphs = [Paragraph(Location("word/document.xml", i), text) for i, text in enumerate(some)]
+        for lemma in (None, lambda word: word.lower().rstrip("n")):
+            index = _TermIndex(paragraphs, lemma)
+            for term in terms:
+                expected = {i: term_spans(t, term, lemma) for i, t in enumerate(some)}
+                assert index.spans(term) == {i: spans for i, spans in expected.items() if spans}, (term, lemma)

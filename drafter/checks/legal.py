@@ -22,6 +22,7 @@ from drafter.findings import Finding
 from drafter.statutes import (
     StatuteReference, act_base, find_form_errors, find_statute_references, is_specific_act,
 )
+from drafter.xrefs import finditer_at, literal_starts, search_lower
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ\d])")
 
@@ -33,13 +34,22 @@ def statute_form(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
     if problem == "ordinal-period":
         yield from _ordinal_periods(rule, ctx)
         return
-    for paragraph in _paragraphs(ctx):
-        for error in find_form_errors(paragraph.text, ctx.language):
+    for paragraph, errors in _form_errors(ctx):
+        for error in errors:
             if error.problem != problem:
                 continue
             yield ctx.finding(rule, rule.format(match=error.text, replacement=error.replacement),
                               paragraph=paragraph, start=error.start, end=error.end,
                               replacement=error.replacement)
+
+
+def _form_errors(ctx: CheckContext) -> list[tuple[object, list]]:
+    """The paragraphs with miswritten section references, with the errors: found once for every form rule."""
+    def build():
+        found = ((p, find_form_errors(p.text, ctx.language)) for p in _paragraphs(ctx))
+        return [(p, errors) for p, errors in found if errors]
+
+    return ctx.cached("legal:form-errors", build)
 
 
 def _ordinal_periods(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
@@ -173,11 +183,12 @@ def _statute_references(ctx: CheckContext) -> list[tuple[object, list[StatuteRef
     ])
 
 
-def _paragraphs(ctx: CheckContext):
-    for paragraph in ctx.document.all_paragraphs():
-        if paragraph.deleted or paragraph.container in ("header", "footer") or not paragraph.text:
-            continue
-        yield paragraph
+def _paragraphs(ctx: CheckContext) -> list:
+    """The readable paragraphs (not deleted, not headers or footers, not empty), listed once per run."""
+    return ctx.cached("legal:paragraphs", lambda: [
+        p for p in ctx.document.all_paragraphs()
+        if not (p.deleted or p.container in ("header", "footer") or not p.text)
+    ])
 
 
 @kind("undefined-terms", params={"terms": False, "defining_words": True})
@@ -267,11 +278,17 @@ class _TermIndex:
             self.starts.append(offset)
             offset += len(paragraph.text) + 1
         self.joined = self._JOIN.join(p.text for p in paragraphs)
+        self._lowered: str | None = None
         self._positions: dict[str, list[tuple[int, int, int, int]]] = {}  # paragraph, word, start, end
         self._words: dict[int, list[tuple[int, int, str]]] = {}
+        self._forms: dict[str, str] = {}  # word as written -> its lower-cased lemma
 
     def index(self, first_lemmas) -> None:
-        """Record where each of ``first_lemmas`` occurs (one pass for all that are new)."""
+        """Record where each of ``first_lemmas`` occurs (one pass for all that are new).
+
+        Each distinct word is lemmatised once; only paragraphs holding a word
+        whose lemma is wanted are walked word by word.
+        """
         if self.lemma is None:
             return
         wanted = {form for form in first_lemmas if form not in self._positions}
@@ -279,12 +296,37 @@ class _TermIndex:
             return
         for form in wanted:
             self._positions[form] = []
-        lemma = self.lemma
+        lemma, forms = self.lemma, self._forms
+        hits: set[str] = {word for word, form in forms.items() if form in wanted}
         for number, paragraph in enumerate(self.paragraphs):
+            words = _WORD.findall(paragraph.text)
+            if not forms.keys() >= set(words):
+                for word in words:  # the new words, in reading order
+                    if word not in forms:
+                        form = forms[word] = lemma(word).lower()
+                        if form in wanted:
+                            hits.add(word)
+            if hits.isdisjoint(words):
+                continue
             for position, match in enumerate(_WORD.finditer(paragraph.text)):
-                form = lemma(match.group()).lower()
+                form = forms[match.group()]
                 if form in wanted:
                     self._positions[form].append((number, position, match.start(), match.end()))
+
+    def _stem_matches(self, term: str) -> Iterable[re.Match]:
+        """``term_pattern(term).finditer(self.joined)``, tried only where the term's first letters stand."""
+        pattern = term_pattern(term)
+        lead = _term_lead(term)
+        if lead is None:
+            return pattern.finditer(self.joined)
+        text, ignorecase = lead
+        if not ignorecase:
+            return finditer_at(pattern, self.joined, literal_starts(self.joined, (text,)))
+        if self._lowered is None:
+            self._lowered = search_lower(self.joined) or ""
+        if not self._lowered:  # odd letters in the draft: no lower-case short cut
+            return pattern.finditer(self.joined)
+        return finditer_at(pattern, self.joined, literal_starts(self._lowered, (text.lower(),)))
 
     def _paragraph_words(self, number: int) -> list[tuple[int, int, str]]:
         words = self._words.get(number)
@@ -297,7 +339,7 @@ class _TermIndex:
     def spans(self, term: str) -> dict[int, list[tuple[int, int]]]:
         """Paragraph number → the sorted (start, end) spans of ``term`` in it."""
         found: dict[int, set[tuple[int, int]]] = {}
-        for match in term_pattern(term).finditer(self.joined):
+        for match in self._stem_matches(term):
             number = bisect.bisect_right(self.starts, match.start()) - 1
             base = self.starts[number]
             found.setdefault(number, set()).add((match.start() - base, match.end() - base))
@@ -318,7 +360,7 @@ class _TermIndex:
 
 
 def _term_index(ctx: CheckContext) -> _TermIndex:
-    return ctx.cached("legal:term-index", lambda: _TermIndex(list(_paragraphs(ctx)), _lemma_function(ctx)))
+    return ctx.cached("legal:term-index", lambda: _TermIndex(_paragraphs(ctx), _lemma_function(ctx)))
 
 
 def _lemma_function(ctx: CheckContext):
@@ -357,6 +399,27 @@ def term_pattern(term: str) -> re.Pattern:
             parts.append(re.escape(word[:-2]) + r"[\wåäö]*")
     flags = 0 if any(w.isupper() for w in term.split()) else re.IGNORECASE
     return re.compile(r"(?<![\wåäö-])" + r"\s+".join(parts) + r"(?![\wåäö])", flags)
+
+
+_PLAIN_LETTERS = re.compile(r"[\x00-\x7fåäöÅÄÖ]+")
+
+
+def _term_lead(term: str) -> tuple[str, bool] | None:
+    """The text every match of :func:`term_pattern` starts with, and whether case is ignored.
+
+    None when the term has no words, or when case is ignored and the lead has
+    letters outside ASCII and åäö (their case forms are not all found by
+    :func:`drafter.xrefs.search_lower`).
+    """
+    words = term.split()
+    if not words:
+        return None
+    first = words[0]
+    lead = first if first.isupper() or len(first) <= 4 else first[:-2]
+    ignorecase = not any(w.isupper() for w in words)
+    if ignorecase and not _PLAIN_LETTERS.fullmatch(lead):
+        return None
+    return lead, ignorecase
 
 
 def _configured_terms(config) -> list[str]:

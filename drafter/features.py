@@ -21,12 +21,13 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from typing import Iterable, Mapping
+from typing import Mapping
 
 import yaml
 
 from drafter.blocks import Paragraph
 from drafter.model import Measure, Programme
+from drafter.nlp.text import word_texts
 
 MAIN_PART = "word/document.xml"
 MIN_VERBS_FOR_SHARES = 2
@@ -120,7 +121,8 @@ def measure_forms(programme: Programme, language=None) -> list[MeasureForm]:
         language = load_language(programme.language)
     lists = word_lists(language.code)
     by_index = _paragraph_index(programme)
-    return [describe_measure(m, language, lists, by_index) for m in programme.measures]
+    reader = WordReader(language, lists)
+    return [describe_measure(m, language, lists, by_index, reader) for m in programme.measures]
 
 
 def _paragraph_index(programme: Programme) -> dict[int, Paragraph]:
@@ -129,24 +131,37 @@ def _paragraph_index(programme: Programme) -> dict[int, Paragraph]:
 
 
 def describe_measure(measure: Measure, language, lists: WordLists,
-                     paragraphs: Mapping[int, Paragraph] | None = None) -> MeasureForm:
-    """The :class:`MeasureForm` of ``measure``."""
+                     paragraphs: Mapping[int, Paragraph] | None = None,
+                     reader: WordReader | None = None) -> MeasureForm:
+    """The :class:`MeasureForm` of ``measure``.
+
+    ``reader`` remembers what was asked about each word form; pass one per
+    measure set (as :func:`measure_forms` does) so each distinct word is
+    analysed once, not once per occurrence.
+    """
     paragraphs = paragraphs or {}
+    if reader is None:
+        reader = WordReader(language, lists)
     cat: dict[str, str] = {}
     num: dict[str, float] = {}
     evidence: dict[str, str] = {}
 
     title = measure.title.strip()
-    title_words = [t.text for t in language.words(title)]
-    form, opening = title_form(title, language, lists)
+    title_tokens = language.words(title)
+    title_words = [t.text for t in title_tokens]
+    title_person = reader.title_first_person(title_words)
+    form, opening = _title_form(title, title_tokens, reader, title_person)
     cat["title_form"] = form
     evidence["title_form"] = opening
     cat["title_end"] = _final_mark(title)
     num["title_words"] = float(len(title_words))
 
     body = measure.text.strip()
+    # Each sentence's words are split once and serve every body feature; the
+    # body's words are the sentences' words (sentences cover it up to spaces).
     body_sentences = [body[s:e] for s, e in language.sentences(body)] if body else []
-    body_word_count = sum(len(language.words(s)) for s in body_sentences)
+    sentence_words = [word_texts(s) for s in body_sentences]
+    body_word_count = sum(len(w) for w in sentence_words)
     num["body_words"] = float(body_word_count)
     num["body_sentences"] = float(len(body_sentences))
     if body_sentences:
@@ -154,9 +169,9 @@ def describe_measure(measure: Measure, language, lists: WordLists,
 
     counts = _VerbCounts()
     verbless = 0
-    for sentence in body_sentences:
+    for sentence, words in zip(body_sentences, sentence_words):
         before = counts.finite
-        _count_verbs(sentence, language, lists, counts)
+        reader.count_verbs(sentence, words, counts)
         if counts.finite == before:
             verbless += 1
     # English verbs come from word lists, not morphology: too coarse to say a
@@ -169,11 +184,12 @@ def describe_measure(measure: Measure, language, lists: WordLists,
         num["conditional_share"] = counts.conditional / counts.finite
         num["past_share"] = counts.past / counts.finite
 
-    full = f"{title}\n{body}"
-    first_person = _phrases(full, lists.first_person, language) + (
-        counts.first_person + _title_first_person(title, language))
+    # The words of "title\nbody": no word runs over the line break.
+    joined = _joined(title_words, sentence_words)
+    measure_words = set(joined.split(" "))
+    first_person = counts.first_person or title_person or reader.has_first_person_phrase(joined, measure_words)
     cat["first_person"] = "yes" if first_person else "no"
-    hedges = _hedges(full, lists.hedging, language)
+    hedges = reader.hedges(joined, measure_words)
     cat["hedging"] = "yes" if hedges else "no"
     if hedges:
         evidence["hedging"] = ", ".join(hedges[:3])
@@ -213,15 +229,20 @@ def describe_measure(measure: Measure, language, lists: WordLists,
 
 def title_form(title: str, language, lists: WordLists) -> tuple[str, str]:
     """(form, the opening words that show it) of a measure title."""
-    tokens = [t for t in language.tokens(title)]
-    words = [t for t in tokens if t.is_word]
+    reader = WordReader(language, lists)
+    tokens = language.words(title)
+    return _title_form(title, tokens, reader, reader.title_first_person([t.text for t in tokens]))
+
+
+def _title_form(title: str, words, reader: WordReader, first_person: int) -> tuple[str, str]:
+    """:func:`title_form` from the title's word tokens and its count of first-person verbs."""
     if not words:
         return "empty", ""
-    opening = _opening(title, tokens)
+    language, lists = reader.language, reader.lists
+    opening = title[words[0].start:words[:2][-1].end]
     if title.rstrip().endswith("?"):
         return "question", opening
-    if _title_first_person(title, language) or any(
-            w.text.lower() in lists.first_person for w in words[:3]):
+    if first_person or any(w.text.lower() in lists.first_person for w in words[:3]):
         return "first-person", opening
     first = words[0].text
     head = [w.text for w in words[:6]]
@@ -236,14 +257,14 @@ def title_form(title: str, language, lists: WordLists) -> tuple[str, str]:
         return "noun-phrase", opening
     if language.code == "sv" and _swedish_final_passive(words[-1].text):
         return ("passive-verb" if len(words) == 1 else "passive-clause"), opening
-    first_reading = _verb_reading(first, language, lists)
+    first_reading = reader.verb_reading(first)
     if first_reading == "passive":
         return "passive-verb", opening
     if first_reading == "imperative":
         return "imperative", opening
     if first_reading == "active":
         return "active-verb", opening
-    readings = [_verb_reading(w.text, language, lists) for w in words[1:]]
+    readings = [reader.verb_reading(w.text) for w in words[1:]]
     if "passive" in readings:
         return "passive-clause", opening
     if "active" in readings[:4]:
@@ -253,12 +274,112 @@ def title_form(title: str, language, lists: WordLists) -> tuple[str, str]:
     return "noun-phrase", opening
 
 
-def _opening(title: str, tokens) -> str:
-    """The title's first two words with the punctuation between them ("Ehdotamme, että")."""
-    words = [t for t in tokens if t.is_word][:2]
-    if not words:
-        return ""
-    return title[words[0].start:words[-1].end]
+class WordReader:
+    """What the form features ask about each word form, asked once per form.
+
+    Every answer depends on the form alone (and the language), and a draft
+    repeats its words heavily: 500 measures have ~66,000 words but ~4,000
+    forms. One reader serves one measure set (:func:`measure_forms`).
+    """
+
+    def __init__(self, language, lists: WordLists) -> None:
+        self.language = language
+        self.lists = lists
+        self._readings: dict[str, str | None] = {}
+        self._speaks: dict[str, bool] = {}
+        # Finnish verbs in running text by word, in sentences and in list fragments:
+        # (passive, conditional, past, first person), () for any other word.
+        self._finnish: tuple[dict[str, tuple[int, ...]], ...] = ({}, {})
+        self._swedish: dict[str, tuple[int, int] | None] = {}
+        # One-word phrases are looked up in the measure's set of words, longer
+        # ones searched for in its joined words.
+        self._first_person_words = frozenset(p for p in lists.first_person if _one_word(p))
+        self._first_person_phrases = tuple(f" {p} " for p in lists.first_person if not _one_word(p))
+        self._hedging = tuple((p, f" {p} ") for p in lists.hedging)
+        self._hedging_words = frozenset(p for p in lists.hedging if _one_word(p))
+        self._hedging_phrases = tuple(f" {p} " for p in lists.hedging if not _one_word(p))
+
+    def has_first_person_phrase(self, joined: str, words: set[str]) -> bool:
+        """Whether a first-person phrase occurs in ``joined`` (see :func:`_joined`), ``words`` its words."""
+        return not self._first_person_words.isdisjoint(words) or any(
+            p in joined for p in self._first_person_phrases)
+
+    def hedges(self, joined: str, words: set[str]) -> list[str]:
+        """The hedging phrases that occur in ``joined``, in the word list's order."""
+        if self._hedging_words.isdisjoint(words) and not any(p in joined for p in self._hedging_phrases):
+            return []
+        return [p for p, padded in self._hedging if padded in joined]
+
+    def verb_reading(self, word: str) -> str | None:
+        """passive / active / imperative when ``word`` is surely a finite verb, else None."""
+        try:
+            return self._readings[word]
+        except KeyError:
+            reading = self._readings[word] = _verb_reading(word, self.language, self.lists)
+            return reading
+
+    def title_first_person(self, words: list[str]) -> int:
+        """How many of a Finnish title's first three words are verbs in the first (or second) person."""
+        if self.language.code != "fi":
+            return 0
+        return sum(1 for w in words[:3] if self._speaks_in_person(w))
+
+    def _speaks_in_person(self, word: str) -> bool:
+        speaks = self._speaks.get(word)
+        if speaks is None:
+            found = self.language.analyses(word)
+            speaks = self._speaks[word] = bool(found) and all(_first_or_second_person(a) for a in found)
+        return speaks
+
+    def count_verbs(self, sentence: str, words: list[str], counts: _VerbCounts) -> None:
+        """Add the finite verbs of ``sentence`` (its words given) to ``counts``."""
+        code = self.language.code
+        if code == "en":
+            _count_english_verbs([w.lower() for w in words], self.lists, counts)
+        elif code == "sv":
+            self._count_swedish_verbs(sentence, words, counts)
+        else:
+            # A list fragment without a final stop ("b) tutkinnan tuki") is a noun phrase
+            # more often than a clause: there a noun reading beats a verb one.
+            fragment = not sentence.rstrip().endswith((".", "!", "?", "…"))
+            cache = self._finnish[fragment]
+            found = list(map(cache.get, words))
+            if None in found:  # words not seen yet
+                for i, word in enumerate(words):
+                    if found[i] is None:
+                        verb = _finnish_verb(self.language.analyses(word), fragment)
+                        found[i] = cache[word] = verb if verb is not None else ()
+            for verb in filter(None, found):
+                counts.finite += 1
+                counts.passive += verb[0]
+                counts.conditional += verb[1]
+                counts.past += verb[2]
+                counts.first_person += verb[3]
+
+    def _count_swedish_verbs(self, sentence: str, words: list[str], counts: _VerbCounts) -> None:
+        lists = self.lists
+        last = len(words) - 1
+        for i, word in enumerate(words):
+            lower = word.lower()
+            if lower in lists.finite or lower in lists.conditional:
+                counts.finite += 1
+                counts.conditional += lower in lists.conditional
+                counts.past += lower in lists.past
+                if i > 0 and words[i - 1].lower() in ("vi", "jag"):
+                    counts.first_person += 1
+                continue
+            if i == last and _swedish_final_passive(word) and sentence.rstrip().endswith("."):
+                counts.finite += 1
+                counts.passive += 1
+                continue
+            try:
+                verb = self._swedish[word]
+            except KeyError:
+                verb = self._swedish[word] = _swedish_verb(self.language.analyses(word))
+            if verb is not None:
+                counts.finite += 1
+                counts.passive += verb[0]
+                counts.past += verb[1]
 
 
 def _verb_reading(word: str, language, lists: WordLists) -> str | None:
@@ -306,14 +427,6 @@ def _swedish_final_passive(word: str) -> bool:
     return len(lower) > 3 and lower.endswith("s") and not lower.endswith("ss") and lower.isalpha()
 
 
-def _title_first_person(title: str, language) -> int:
-    if language.code != "fi":
-        return 0
-    words = language.words(title)[:3]
-    return sum(1 for w in words if (found := language.analyses(w.text))
-               and all(_first_or_second_person(a) for a in found))
-
-
 def _first_or_second_person(analysis) -> bool:
     """A finite verb in the first person, or the second person outside the imperative.
 
@@ -344,81 +457,68 @@ def _final_mark(title: str) -> str:
 
 # -- bodies ------------------------------------------------------------------------
 
+_MODALS = frozenset(("will", "shall", "must", "can", "should", "would", "could", "may", "might"))
+_PARTICIPLE_ENDINGS = ("ed", "en", "wn")
 
-def _count_verbs(sentence: str, language, lists: WordLists, counts: _VerbCounts) -> None:
-    words = language.words(sentence)
-    if language.code == "en":
-        lower = [w.text.lower() for w in words]
-        for i, word in enumerate(lower):
-            if word in lists.finite:
-                counts.finite += 1
-                nxt = lower[i + 1:i + 3]
-                if word in lists.be_forms and any(re.search(r"(ed|en|wn)$", n) for n in nxt[:1]) or (
-                        word in ("will", "shall", "must", "can", "should", "would", "could", "may", "might")
-                        and nxt[:1] == ["be"] and len(nxt) > 1 and re.search(r"(ed|en|wn)$", nxt[1])):
-                    counts.passive += 1
-                if word in lists.conditional:
-                    counts.conditional += 1
-                if word in lists.past:
-                    counts.past += 1
-                if i > 0 and lower[i - 1] in ("we", "i"):
-                    counts.first_person += 1
-            elif (i > 0 and word.endswith("ed") and len(word) > 4 and lower[i - 1] not in lists.not_before_past
-                  and not lower[i - 1].endswith("ly")):
-                counts.finite += 1  # "the members discussed": a past-tense verb after its subject
-                counts.past += 1
-                if lower[i - 1] in ("we", "i"):
-                    counts.first_person += 1
-        return
-    # A list fragment without a final stop ("b) tutkinnan tuki") is a noun phrase
-    # more often than a clause: there a noun reading beats a verb one.
-    fragment = not sentence.rstrip().endswith((".", "!", "?", "…"))
-    for i, token in enumerate(words):
-        word = token.text
-        lower = word.lower()
-        if language.code == "sv":
-            if lower in lists.finite or lower in lists.conditional:
-                counts.finite += 1
-                counts.conditional += lower in lists.conditional
-                counts.past += lower in lists.past
-                if i > 0 and words[i - 1].text.lower() in ("vi", "jag"):
-                    counts.first_person += 1
-                continue
-            if i == len(words) - 1 and _swedish_final_passive(word) and sentence.rstrip().endswith("."):
-                counts.finite += 1
+
+def _finnish_verb(found, fragment: bool) -> tuple[int, int, int, int] | None:
+    """(passive, conditional, past, first person) of a word read as a finite verb in running text, else None."""
+    a = finite_reading(found, strict=fragment)
+    if a is None:
+        return None
+    person = _first_or_second_person(a)
+    if person and finite_reading(found, strict=True) is None:
+        return None  # "alan": the field's (ala) far more often than I begin (alkaa)
+    morph = a.morph
+    return (int(morph.get("Voice") == "Pass"), int(morph.get("Mood") == "Cnd"),
+            int(morph.get("Tense") == "Past"), int(person))
+
+
+def _swedish_verb(found) -> tuple[int, int] | None:
+    """(passive, past) when a Swedish word's first reading is a finite verb, else None."""
+    if not found or not found[0].is_finite_verb:
+        return None
+    morph = found[0].morph
+    return int(morph.get("Voice") == "Pass"), int(morph.get("Tense") == "Past")
+
+
+def _count_english_verbs(lower: list[str], lists: WordLists, counts: _VerbCounts) -> None:
+    """English finite verbs from the word lists, and past tenses in -ed after their subject."""
+    for i, word in enumerate(lower):
+        if word in lists.finite:
+            counts.finite += 1
+            nxt = lower[i + 1:i + 3]
+            if word in lists.be_forms and nxt[:1] and nxt[0].endswith(_PARTICIPLE_ENDINGS) or (
+                    word in _MODALS and nxt[:1] == ["be"] and len(nxt) > 1
+                    and nxt[1].endswith(_PARTICIPLE_ENDINGS)):
                 counts.passive += 1
-                continue
-            for a in language.analyses(word)[:1]:
-                if a.is_finite_verb:
-                    counts.finite += 1
-                    counts.passive += a.morph.get("Voice") == "Pass"
-                    counts.past += a.morph.get("Tense") == "Past"
-            continue
-        found = language.analyses(word)
-        a = finite_reading(found, strict=fragment)
-        if a is None:
-            continue
-        counts.finite += 1
-        if _first_or_second_person(a) and finite_reading(found, strict=True) is None:
-            a = None  # "alan": the field's (ala) far more often than I begin (alkaa)
-            counts.finite -= 1
-            continue
-        counts.passive += a.morph.get("Voice") == "Pass"
-        counts.conditional += a.morph.get("Mood") == "Cnd"
-        counts.past += a.morph.get("Tense") == "Past"
-        counts.first_person += _first_or_second_person(a)
+            if word in lists.conditional:
+                counts.conditional += 1
+            if word in lists.past:
+                counts.past += 1
+            if i > 0 and lower[i - 1] in ("we", "i"):
+                counts.first_person += 1
+        elif (i > 0 and word.endswith("ed") and len(word) > 4 and lower[i - 1] not in lists.not_before_past
+              and not lower[i - 1].endswith("ly")):
+            counts.finite += 1  # "the members discussed": a past-tense verb after its subject
+            counts.past += 1
+            if lower[i - 1] in ("we", "i"):
+                counts.first_person += 1
 
 
-def _phrases(text: str, phrases: Iterable[str], language) -> int:
-    words = [t.text.lower() for t in language.words(text)]
-    joined = " " + " ".join(words) + " "
-    return sum(joined.count(f" {p} ") for p in phrases)
+def _one_word(phrase: str) -> bool:
+    """A phrase of one word: " p " occurs in joined words exactly when ``p`` is one of them."""
+    return bool(phrase) and not any(ch.isspace() for ch in phrase)
 
 
-def _hedges(text: str, phrases: Iterable[str], language) -> list[str]:
-    words = [t.text.lower() for t in language.words(text)]
-    joined = " " + " ".join(words) + " "
-    return [p for p in phrases if f" {p} " in joined]
+def _joined(title_words: list[str], sentence_words: list[list[str]]) -> str:
+    """The lower-cased words of a measure, space-separated with a space at either end."""
+    words = list(title_words)
+    for sentence in sentence_words:
+        words += sentence
+    # Lower-casing the joined words equals joining the lower-cased ones (words
+    # meet only at spaces) and is one C call instead of one per word.
+    return (" " + " ".join(words) + " ").lower()
 
 
 # -- layout and formatting ---------------------------------------------------------

@@ -25,6 +25,7 @@ _TOKEN = re.compile(_WORD + r"|[^\w\s]", re.UNICODE)
 _WORD_ONLY = re.compile(_WORD, re.UNICODE)
 _SENTENCE_END = re.compile(r"(?:[.!?…]+)[\"”’»)\]]*(?=\s)")
 _NEXT_WORD = re.compile(r"\s+(\S)")
+_DAY_MONTH = re.compile(r"\d{1,2}\.\d{1,2}")
 
 # Abbreviations after which a period does not end a sentence (lower-cased, with
 # their periods). Shared ones first, then per language.
@@ -67,14 +68,23 @@ class Token(NamedTuple):
         return self.is_word and not any(ch.isdigit() for ch in self.text) and "_" not in self.text
 
 
+# tuple.__new__ skips the named tuple's Python-level __new__: a fifth of the cost.
+_new = tuple.__new__
+
+
 def tokens(text: str) -> list[Token]:
     """Words and punctuation marks of ``text`` with their offsets."""
-    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    return [_new(Token, (m[0], m.start(), m.end())) for m in _TOKEN.finditer(text)]
 
 
 def words(text: str) -> list[Token]:
     """The words of ``text`` (no punctuation)."""
-    return [Token(m.group(), m.start(), m.end()) for m in _WORD_ONLY.finditer(text)]
+    return [_new(Token, (m[0], m.start(), m.end())) for m in _WORD_ONLY.finditer(text)]
+
+
+def word_texts(text: str) -> list[str]:
+    """The words of ``text`` as strings, without offsets: a third of the cost of :func:`words`."""
+    return _WORD_ONLY.findall(text)
 
 
 def word_matches(text: str) -> Iterator[re.Match[str]]:
@@ -91,12 +101,12 @@ def abbreviations(language: str) -> frozenset[str]:
 def sentences(text: str, language: str = "fi") -> list[tuple[int, int]]:
     """(start, end) offsets of the sentences of ``text``, surrounding space excluded."""
     spans: list[tuple[int, int]] = []
-    start = 0
+    known = abbreviations(language)
     for part_start, part_end in _lines(text):
         start = part_start
         for match in _SENTENCE_END.finditer(text, part_start, part_end):
             end = match.end()
-            if not _ends_sentence(text, start, match.start(), end, part_end, language):
+            if not _ends_sentence(text, start, match.start(), end, part_end, known):
                 continue
             _add(spans, text, start, end)
             start = end
@@ -106,6 +116,8 @@ def sentences(text: str, language: str = "fi") -> list[tuple[int, int]]:
 
 def _lines(text: str) -> list[tuple[int, int]]:
     """Hard breaks: a newline always ends a sentence."""
+    if "\n" not in text:
+        return [(0, len(text))]
     out = []
     pos = 0
     for line in text.split("\n"):
@@ -115,15 +127,19 @@ def _lines(text: str) -> list[tuple[int, int]]:
 
 
 def _add(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
+    """Add ``text[start:end]`` without its surrounding space, unless nothing is left."""
+    if start < end and (text[start].isspace() or text[end - 1].isspace()):
+        chunk = text[start:end]
+        stripped = chunk.strip()
+        start += len(chunk) - len(chunk.lstrip())
+        end = start + len(stripped)
     if end > start:
         spans.append((start, end))
 
 
-def _ends_sentence(text: str, sentence_start: int, mark: int, end: int, limit: int, language: str) -> bool:
+def _ends_sentence(text: str, sentence_start: int, mark: int, end: int, limit: int,
+                   known: frozenset[str]) -> bool:
+    """Whether the mark at ``mark`` (its run ending at ``end``) ends the sentence begun at ``sentence_start``."""
     nxt = _NEXT_WORD.match(text, end, limit)
     if nxt is None:
         return False  # the end of the line closes the sentence anyway
@@ -132,17 +148,19 @@ def _ends_sentence(text: str, sentence_start: int, mark: int, end: int, limit: i
         return False
     if text[mark] != ".":
         return True
-    chunk_start = mark
-    while chunk_start > sentence_start and not text[chunk_start - 1].isspace():
-        chunk_start -= 1
-    chunk = text[chunk_start:mark + 1].lstrip("([\"“”'‘’«»").lower()
-    if chunk in abbreviations(language):
+    # The run of non-space before the period: found from the last plain space
+    # (rfind is C), then cut at any other space (no-break, tab) within it.
+    near = max(sentence_start, text.rfind(" ", sentence_start, mark) + 1)
+    chunk = text[near:mark + 1].rsplit(None, 1)[-1]
+    chunk_start = mark + 1 - len(chunk)
+    chunk = chunk.lstrip("([\"“”'‘’«»").lower()
+    if chunk in known:
         return False
     word = chunk[:-1]
     if len(word) == 1 and word.isalpha():
         return False  # an initial: "A. Virtanen", "s. 12"
     if word.isdigit() and not text[sentence_start:chunk_start].strip():
         return False  # "12. Laaditaan …": a list or measure number opens the text
-    if re.fullmatch(r"\d{1,2}\.\d{1,2}", word):
+    if _DAY_MONTH.fullmatch(word):
         return False  # a date without its year: "14.12. Hallitus" reads on
     return True

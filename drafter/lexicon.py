@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Iterable, Iterator, Mapping, Sequence
+from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 import yaml
 
@@ -35,6 +35,9 @@ VOWELS = "aeiouyäöAEIOUYÄÖ"
 TOKEN = re.compile(r"\w+(?:[-:'’]\w+)*-?")
 _GAP = re.compile(r"[\s,\u00a0\u202f]*")
 _PARENS = re.compile(r"\s*\([^()]*\)\s*")
+
+# Entries a lexicon remembers per distinct text before it starts afresh (bounds memory in long batches).
+_MEMO_SIZE = 100_000
 
 # Singular and plural cases; the values of finnish_forms() are keyed by these.
 CASES = ("nom", "gen", "par", "ine", "ela", "ill", "ade", "abl", "all", "ess", "tra")
@@ -465,6 +468,9 @@ class _Form:
     since: int | None = None
 
 
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 @lru_cache(maxsize=None)
 def _read_yaml(relative: str) -> Any:
     """A data file under rules/, parsed (installed package first, then the source tree)."""
@@ -485,7 +491,8 @@ def _read_yaml(relative: str) -> Any:
             return None
         text = path.read_text(encoding="utf-8")
     try:
-        return yaml.safe_load(text)
+        # The C loader: the pure-Python one spent ~0.19 s per process on authorities.yaml.
+        return yaml.load(text, Loader=_YAML_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f":{mark.line + 1}" if mark is not None else ""
@@ -585,7 +592,15 @@ class Lexicon:
         self._choices: list[tuple[str, _Form, str]] = []
         self._accepted: frozenset[str] | None = None
         self._owners: dict[str, Authority] | None = None
+        # Per distinct string: drafts repeat their field lines and names, and
+        # several checks ask about the same paragraph.
+        self._found: dict[str, tuple[tuple[int, int, AuthorityMatch], ...]] = {}
+        self._matched: dict[tuple[str, float], AuthorityMatch | None] = {}
+        self._derived: dict[str, Any] = {}
         self._build_index()
+        # Every look-up key of the index, lowercased: a text none of whose words is
+        # one of them holds no authority name, and is dismissed without a scan.
+        self._keys = frozenset(k.lower() for k in (*self._by_token, *self._by_abbr))
 
     # index -------------------------------------------------------------------
 
@@ -665,6 +680,12 @@ class Lexicon:
 
     # authorities ---------------------------------------------------------------
 
+    def derived(self, key: str, build: Callable[[], Any]) -> Any:
+        """``build()`` once per lexicon: indexes the checks derive from the lexicon's data alone."""
+        if key not in self._derived:
+            self._derived[key] = build()
+        return self._derived[key]
+
     def find_authorities(self, text: str) -> list[tuple[int, int, AuthorityMatch]]:
         """Every authority name in ``text`` as (start, end, match), in text order.
 
@@ -673,10 +694,46 @@ class Lexicon:
         earlier words are compared backwards; abbreviations match exactly,
         with or without a colon ending ("STM", "STM:n"). Overlapping matches
         keep the longest ("valtioneuvoston kanslia" over "valtioneuvosto").
+        Remembered per text.
         """
-        tokens = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
+        found = self._found.get(text)
+        if found is None:
+            if len(self._found) >= _MEMO_SIZE:
+                self._found.clear()
+            found = self._found[text] = tuple(self._find_authorities(text))
+        return list(found)
+
+    def _candidates(self, words: list[str], lows: list[str], colon: bool) -> list[int]:
+        """Indices of the words that are a look-up key of the index once lowercased, in order.
+
+        Only these can end a name ("STM:n" by the abbreviation before its
+        colon). The key words are found with set and list operations, so the
+        other words of a paragraph cost no Python step each.
+        """
+        keys = self._keys
+        found: list[int] = []
+        for key in keys.intersection(lows):
+            at = -1
+            for _ in range(lows.count(key)):
+                at = lows.index(key, at + 1)
+                found.append(at)
+        if colon:
+            found.extend(i for i, w in enumerate(words) if ":" in w and w.partition(":")[0].lower() in keys)
+            found = list(set(found))
+        found.sort()
+        return found
+
+    def _find_authorities(self, text: str) -> list[tuple[int, int, AuthorityMatch]]:
+        words = TOKEN.findall(text)
+        lows = list(map(str.lower, words))
+        candidates = self._candidates(words, lows, ":" in text)
+        if not candidates:
+            return []
+        starts = _starts(text, words, candidates[-1] + 1)
         found: list[tuple[int, int, AuthorityMatch]] = []
-        for i, (start, end, token) in enumerate(tokens):
+        for i in candidates:
+            token = words[i]
+            start, end = starts[i], starts[i] + len(token)
             best: tuple[int, int, AuthorityMatch] | None = None
             base, colon, ending = token.partition(":")
             for form in self._by_abbr.get(base if colon else token, ()):
@@ -686,7 +743,7 @@ class Lexicon:
                 best = (start, end, AuthorityMatch(form.authority, token, form.text, form.kind,
                                                    form.language, 100.0, case, form.since))
                 break
-            for form, case in (*self._by_token.get(token.lower(), ()), *self._by_token.get(token, ())):
+            for form, case in (*self._by_token.get(lows[i], ()), *self._by_token.get(token, ())):
                 if form.kind in ("abbreviation", "former-abbreviation") and not token[0].isupper():
                     continue
                 k = len(form.words)
@@ -694,17 +751,16 @@ class Lexicon:
                     continue
                 ok = True
                 for j in range(k):
-                    prev = tokens[i - k + j]
-                    if prev[2].lower() != form.words[j]:
+                    if lows[i - k + j] != form.words[j]:
                         ok = False
                         break
-                    gap_end = tokens[i - k + j + 1][0]
-                    if not _GAP.fullmatch(text, prev[1], gap_end):
+                    gap_start, gap_end = starts[i - k + j] + len(words[i - k + j]), starts[i - k + j + 1]
+                    if not _GAP.fullmatch(text, gap_start, gap_end):
                         ok = False
                         break
                 if not ok:
                     continue
-                s = tokens[i - k][0]
+                s = starts[i - k]
                 if best is None or s < best[0] or (s == best[0] and self._prefer(form, best[2])):
                     best = (s, end, AuthorityMatch(form.authority, text[s:end], form.text, form.kind,
                                                    form.language, 100.0, case, form.since))
@@ -725,6 +781,15 @@ class Lexicon:
         carries rapidfuzz's ratio (0–100) as its score; below ``min_score`` the
         result is None.
         """
+        key = (name, min_score)
+        if key in self._matched:
+            return self._matched[key]
+        if len(self._matched) >= _MEMO_SIZE:
+            self._matched.clear()
+        match = self._matched[key] = self._match_authority(name, min_score)
+        return match
+
+    def _match_authority(self, name: str, min_score: float) -> AuthorityMatch | None:
         clean = _PARENS.sub(" ", name).strip(" .,;:\t\n")
         clean = re.sub(r"\s+", " ", clean)
         if not clean:
@@ -841,6 +906,22 @@ def _accepted_words(lexicon: Lexicon) -> Iterator[str]:
             if word:
                 yield word
                 yield from (p for p in word.split("-") if p)
+
+
+def _starts(text: str, words: list[str], count: int) -> list[int]:
+    """Where the first ``count`` of ``words`` (``TOKEN.findall(text)``) start in ``text``.
+
+    Between two tokens no word character stands, and a token begins with
+    one, so each token is the first occurrence of its text after the one
+    before: a find per word, without a match object per word.
+    """
+    starts: list[int] = []
+    at = 0
+    for word in words[:count]:
+        at = text.find(word, at)
+        starts.append(at)
+        at += len(word)
+    return starts
 
 
 def _without_overlaps(found: list[tuple[int, int, AuthorityMatch]]) -> list[tuple[int, int, AuthorityMatch]]:

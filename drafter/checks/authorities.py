@@ -59,6 +59,16 @@ def text_paragraphs(ctx: CheckContext) -> list[Paragraph]:
     return cached(ctx, "paragraphs", build)
 
 
+def distinct_tokens(ctx: CheckContext) -> dict[str, None]:
+    """Every distinct token of the text paragraphs, in order of first use (cached).
+
+    One regex pass over the joined texts: a newline joins no token, so the
+    tokens are those of the paragraphs one after another.
+    """
+    return cached(ctx, "distinct-tokens", lambda: dict.fromkeys(
+        TOKEN.findall("\n".join(p.text for p in text_paragraphs(ctx)))))
+
+
 @dataclass(frozen=True)
 class FieldName:
     """One name of a measure's actor field, with where it stands."""
@@ -181,9 +191,12 @@ def at_sentence_start(text: str, start: int) -> bool:
         window = 0
     if not before or (window == 0 and _LIST_LABEL.fullmatch(before)):
         return True
-    if _ABBR_PERIOD.search(before):
+    # Both patterns end at the prefix's end and span at most six characters there
+    # (with the one before for \b): its last twelve decide, at a fraction of a search.
+    tail = before[-12:]
+    if _ABBR_PERIOD.search(tail):
         return False
-    return bool(_SENTENCE_END.search(before))
+    return bool(_SENTENCE_END.search(tail))
 
 
 def reference_year(ctx: CheckContext) -> int:
@@ -313,44 +326,48 @@ def _misspelled_in_text(rule: Rule, ctx: CheckContext, lexicon: Lexicon, thresho
     Needs Voikko: without a spelling dictionary "sisäministeri" (the minister)
     would look like a misspelt "sisäministeriö". Candidates are bucketed by
     their first two letters, so each word is compared with a handful of forms.
+    Each distinct word is scored once before Voikko is asked anything, and
+    only the paragraphs holding a close word that Voikko does not know in
+    every spelling are read word by word.
     """
     if ctx.language != "fi" or is_known_word("ministeriö") is None:
         return
-    heads = lexicon.name_words()
-    buckets: dict[str, list[tuple[str, str, str]]] = {}
-    for word, owners in heads.items():
-        full_name = owners[0][0]
-        for case, values in finnish_forms(word).items():
-            for value in values:
-                buckets.setdefault(value[:2].lower(), []).append((value.lower(), word, full_name))
+    buckets = lexicon.derived("misspelling-buckets", lambda: _misspelling_buckets(lexicon))
+    close = _close_to_names(ctx, buckets, threshold)
+    written: dict[str, list[str]] = {}   # lowercased close word → its tokens as written
+    for raw in distinct_tokens(ctx):
+        low = raw.rstrip("-").lower()
+        if low in close:
+            written.setdefault(low, []).append(raw)
+    # A word Voikko knows however it is written is never reported (names spelt
+    # right, "sisäministeri"): only the rest need finding in the text.
+    close = {low: verdict for low, verdict in close.items()
+             if not all(is_known_word(raw.rstrip("-")) for raw in written[low])}
+    if not close:
+        return
+    tokens_of_close = {raw for low in close for raw in written[low]}
     known_spans: dict[tuple[str, int], list[tuple[int, int]]] = {}  # per paragraph: one lookup, not a scan
     for mention in mentions(ctx):
         where = (mention.paragraph.location.part, mention.paragraph.location.paragraph)
         known_spans.setdefault(where, []).append((mention.start, mention.end))
     responsible = field_spans(ctx, RESPONSIBLE_KEYS)
     verdicts: dict[str, tuple[str, str, float] | None] = {}
-    from rapidfuzz import fuzz, process
-
     for paragraph in text_paragraphs(ctx):
+        if tokens_of_close.isdisjoint(TOKEN.findall(paragraph.text)):
+            continue
         for m in TOKEN.finditer(paragraph.text):
             word = m.group().rstrip("-")
-            if len(word) < 8 or not word.isalpha():
+            low = word.lower()
+            if low not in close or len(word) < 8 or not word.isalpha():
                 continue
             if in_spans(responsible, paragraph, m.start(), m.end()):
                 continue
             if any(s <= m.start() < e for s, e in known_spans.get(
                     (paragraph.location.part, paragraph.location.paragraph), ())):
                 continue
-            low = word.lower()
             if low not in verdicts:
-                verdicts[low] = None
-                candidates = buckets.get(low[:2])
-                if candidates and not is_known_word(word):
-                    best = process.extractOne(low, [c[0] for c in candidates], scorer=fuzz.ratio,
-                                              score_cutoff=threshold)
-                    if best is not None:
-                        form, base, full_name = candidates[best[2]]
-                        verdicts[low] = (form, full_name, best[1])
+                # The word as first written decides ("Sisäministeri" and "sisäministeri" may differ).
+                verdicts[low] = None if is_known_word(word) else close[low]
             verdict = verdicts[low]
             if verdict is None:
                 continue
@@ -360,6 +377,43 @@ def _misspelled_in_text(rule: Rule, ctx: CheckContext, lexicon: Lexicon, thresho
                               replacement=replacement, name=word, correct=replacement, score=f"{score:.0f}",
                               message=rule.format(name=word, correct=replacement, score=f"{score:.0f}")
                               + f" ({full_name})")
+
+
+def _misspelling_buckets(lexicon: Lexicon) -> dict[str, tuple[list[str], list[tuple[str, str]]]]:
+    """First two letters → (lowercased forms of distinctive name words, their (form, full name))."""
+    buckets: dict[str, tuple[list[str], list[tuple[str, str]]]] = {}
+    for word, owners in lexicon.name_words().items():
+        full_name = owners[0][0]
+        for values in finnish_forms(word).values():
+            for value in values:
+                forms, owners_of = buckets.setdefault(value[:2].lower(), ([], []))
+                forms.append(value.lower())
+                owners_of.append((value.lower(), full_name))
+    return buckets
+
+
+def _close_to_names(ctx: CheckContext, buckets, threshold: float) -> dict[str, tuple[str, str, float]]:
+    """Lowercased long words of the draft → (closest name-word form, full name, score) at ``threshold`` or above."""
+    from rapidfuzz import fuzz, process
+
+    close: dict[str, tuple[str, str, float]] = {}
+    seen: set[str] = set()
+    for raw in distinct_tokens(ctx):
+        word = raw.rstrip("-")
+        if len(word) < 8 or not word.isalpha():
+            continue
+        low = word.lower()
+        if low in seen:
+            continue
+        seen.add(low)
+        bucket = buckets.get(low[:2])
+        if not bucket:
+            continue
+        best = process.extractOne(low, bucket[0], scorer=fuzz.ratio, score_cutoff=threshold)
+        if best is not None:
+            form, full_name = bucket[1][best[2]]
+            close[low] = (form, full_name, best[1])
+    return close
 
 
 @kind("authority-outdated", params={})

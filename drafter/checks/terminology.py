@@ -18,7 +18,9 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from drafter.blocks import Paragraph
-from drafter.checks.authorities import cached, lexicon_of, mentions, text_paragraphs, with_case_of
+from drafter.checks.authorities import (
+    cached, distinct_tokens, lexicon_of, mentions, text_paragraphs, with_case_of,
+)
 from drafter.checks.registry import CheckContext, Rule, kind
 from drafter.findings import Finding
 from drafter.lexicon import (
@@ -48,8 +50,7 @@ class _Entry:
     lemmas: tuple[frozenset[str], ...]     # their possible lemmas
 
 
-def _tokens(paragraph: Paragraph) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group().rstrip("-")) for m in TOKEN.finditer(paragraph.text)]
+_SPACE_ONLY = re.compile(r"[\s\u00a0]*")
 
 
 def term_hits(ctx: CheckContext) -> list[TermHit]:
@@ -57,9 +58,8 @@ def term_hits(ctx: CheckContext) -> list[TermHit]:
     return cached(ctx, "term-hits", lambda: _term_hits(ctx))
 
 
-def _term_hits(ctx: CheckContext) -> list[TermHit]:
-    lexicon = lexicon_of(ctx)
-    language = ctx.language
+def _term_index(lexicon, language: str) -> dict[str, list[_Entry]]:
+    """Any form of a term's last word (as written, lemma, Finnish inflections) → the term forms ending in it."""
     by_last: dict[str, list[_Entry]] = {}
     for term in lexicon.terms:
         for form, preferred in ((term.preferred, True), *((v, False) for v in term.variants)):
@@ -73,36 +73,64 @@ def _term_hits(ctx: CheckContext) -> list[TermHit]:
                 keys.update(v.lower() for values in finnish_forms(words[-1]).values() for v in values)
             for key in keys:
                 by_last.setdefault(key, []).append(entry)
+    return by_last
+
+
+def _term_hits(ctx: CheckContext) -> list[TermHit]:
+    """Each distinct word is looked up once; only paragraphs with a term's last word are scanned."""
+    lexicon = lexicon_of(ctx)
+    language = ctx.language
+    # Lemmas differ with and without Voikko: the index is kept for each.
+    key = f"term-index:{language}:{voikko('fi') is not None}"
+    by_last = lexicon.derived(key, lambda: _term_index(lexicon, language))
     hits: list[TermHit] = []
     if not by_last:
         return hits
+    entries_of: dict[str, list[_Entry]] = {}   # raw token → entries, for the tokens that end a term
+    for raw in distinct_tokens(ctx):
+        word = raw.rstrip("-")
+        entries = by_last.get(word.lower())
+        if entries is None and any(c.isalpha() for c in word):
+            entries = by_last.get(lemmatize(word, language))
+        if entries:
+            entries_of[raw] = entries
+    if not entries_of:
+        return hits
     for paragraph in text_paragraphs(ctx):
-        tokens = _tokens(paragraph)
-        for i, (start, end, word) in enumerate(tokens):
-            low = word.lower()
-            entries = by_last.get(low)
-            if entries is None and any(c.isalpha() for c in word):
-                entries = by_last.get(lemmatize(word, language))
-            if not entries:
+        if entries_of.keys().isdisjoint(TOKEN.findall(paragraph.text)):
+            continue
+        matches = list(TOKEN.finditer(paragraph.text))
+        tokens = [(m.start(), m.end(), m.group().rstrip("-")) for m in matches]
+        for i, m in enumerate(matches):
+            entries = entries_of.get(m.group())
+            if entries is None:
                 continue
-            best: TermHit | None = None
-            for entry in entries:
-                k = len(entry.words)
-                if k > i:
-                    continue
-                previous = tokens[i - k:i]
-                if not all(p[2].lower() == w or lemma_set(p[2], language) & lw
-                           for p, w, lw in zip(previous, entry.words, entry.lemmas)):
-                    continue
-                if any(not re.fullmatch(r"[\s\u00a0]*", paragraph.text[a[1]:b[0]])
-                       for a, b in zip(tokens[i - k:i], tokens[i - k + 1:i + 1])):
-                    continue
-                s = tokens[i - k][0] if k else start
-                if best is None or s < best.start:
-                    best = TermHit(entry.term, entry.form, entry.preferred, paragraph, s, end, paragraph.text[s:end])
+            best = _best_hit(paragraph, tokens, i, entries, language)
             if best is not None:
                 hits.append(best)
     return hits
+
+
+def _best_hit(paragraph: Paragraph, tokens: list[tuple[int, int, str]], i: int, entries: list[_Entry],
+              language: str) -> TermHit | None:
+    """The longest term form ending at token ``i``: its earlier words match the words before it."""
+    start, end, _ = tokens[i]
+    best: TermHit | None = None
+    for entry in entries:
+        k = len(entry.words)
+        if k > i:
+            continue
+        previous = tokens[i - k:i]
+        if not all(p[2].lower() == w or lemma_set(p[2], language) & lw
+                   for p, w, lw in zip(previous, entry.words, entry.lemmas)):
+            continue
+        if any(not _SPACE_ONLY.fullmatch(paragraph.text, a[1], b[0])
+               for a, b in zip(tokens[i - k:i], tokens[i - k + 1:i + 1])):
+            continue
+        s = tokens[i - k][0] if k else start
+        if best is None or s < best.start:
+            best = TermHit(entry.term, entry.form, entry.preferred, paragraph, s, end, paragraph.text[s:end])
+    return best
 
 
 def _replacement(hit: TermHit, target: str, language: str) -> str | None:
@@ -161,67 +189,110 @@ class _Word:
 @kind("term-variants", params={"max_edits": False, "min_ratio": False, "min_modifier": False})
 def term_variants(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
     """Compound words with one head and near-identical modifiers: variants of one term."""
-    from rapidfuzz import fuzz, process
-    from rapidfuzz.distance import Levenshtein
-
     max_edits = int(rule.params.get("max_edits", 2))
     min_ratio = float(rule.params.get("min_ratio", 75))
     min_modifier = int(rule.params.get("min_modifier", 5))
     language = ctx.language
+    analysed = _analysed_words(ctx, min_modifier)
     skip = _bank_lemmas(ctx) | _authority_words(ctx)
-    occurrences: dict[str, list[tuple[Paragraph, int, int, str]]] = {}
-    analysed: dict[str, _Word | None] = {}
-    for paragraph in text_paragraphs(ctx):
-        for start, end, word in _tokens(paragraph):
-            if len(word) < 8 or not _LATIN_WORD.fullmatch(word):
-                continue  # other scripts, code identifiers ("createRPr"), numbers
-            low = word.lower()
-            if low not in analysed:
-                analysed[low] = _split(word, language, min_modifier)
-            info = analysed[low]
-            if info is None or info.lemma in skip:
-                continue
-            occurrences.setdefault(info.lemma, []).append((paragraph, start, start + len(word), word))
     by_head: dict[str, dict[str, str]] = {}
-    for low, info in analysed.items():
-        if info is not None and info.lemma in occurrences:
+    for info in analysed.values():
+        if info is not None and info.lemma not in skip:
             by_head.setdefault(info.head, {})[info.modifier] = info.lemma
+    pairs = _variant_pairs(by_head, max_edits, min_ratio, language)
+    if not pairs:
+        return
+    occurrences = _occurrences(ctx, analysed, {lemma for pair in pairs for lemma, _ in pair})
+    for (la, ma), (lb, mb) in pairs:
+        common, rare = (la, lb) if len(occurrences[la]) >= len(occurrences[lb]) else (lb, la)
+        paragraph, start, end, word = occurrences[rare][0]
+        replacement = None
+        mod_rare = ma if rare == la else mb
+        mod_common = mb if rare == la else ma
+        if word.lower().startswith(mod_rare):
+            replacement = with_case_of(word, mod_common + word[len(mod_rare):].lower())
+        yield ctx.finding(rule, paragraph=paragraph, start=start, end=end, replacement=replacement,
+                          term=rare, other=common, rare_count=len(occurrences[rare]),
+                          common_count=len(occurrences[common]),
+                          details={"forms": {common: len(occurrences[common]), rare: len(occurrences[rare])}})
+
+
+def _analysed_words(ctx: CheckContext, min_modifier: int) -> dict[str, _Word | None]:
+    """Lowercased word → its compound analysis, for the draft's long words in order of first use.
+
+    A word is analysed as first written: lemmas may depend on the initial's case.
+    """
+    analysed: dict[str, _Word | None] = {}
+    for raw in distinct_tokens(ctx):
+        word = raw.rstrip("-")
+        if not _long_word(word):
+            continue
+        low = word.lower()
+        if low not in analysed:
+            analysed[low] = _split(word, ctx.language, min_modifier)
+    return analysed
+
+
+def _long_word(word: str) -> bool:
+    """A word the variant search looks at: 8 letters or more, Latin script, no inner capitals.
+
+    Other scripts, code identifiers ("createRPr") and numbers are left out.
+    """
+    return len(word) >= 8 and _LATIN_WORD.fullmatch(word) is not None
+
+
+def _variant_pairs(by_head: dict[str, dict[str, str]], max_edits: int, min_ratio: float,
+                   language: str) -> list[tuple[tuple[str, str], tuple[str, str]]]:
+    """Pairs of (lemma, modifier) with one head whose modifiers are within ``max_edits`` edits, in order.
+
+    Each modifier is scored against the whole group in one rapidfuzz call
+    (the distance cutoff prunes in C), so the work grows with each group's
+    size, not with the vocabulary's square.
+    """
+    from rapidfuzz import fuzz, process
+    from rapidfuzz.distance import Levenshtein
+
+    pairs: list[tuple[tuple[str, str], tuple[str, str]]] = []
     reported: set[frozenset[str]] = set()
     for head, modifiers in by_head.items():
         if len(modifiers) < 2 or len(modifiers) > 4000:
             continue
         names = list(modifiers)
         edits = max_edits if not head.startswith("^") else min(max_edits, 1)
-        distances = process.cdist(names, names, scorer=Levenshtein.distance, score_cutoff=edits, workers=1)
-        import numpy
+        for a, ma in enumerate(names):
+            later = process.extract(ma, names[a + 1:], scorer=Levenshtein.distance, score_cutoff=edits, limit=None)
+            for mb in (names[a + 1 + index] for index in sorted(index for _, _, index in later)):
+                if fuzz.ratio(ma, mb) < min_ratio:
+                    continue
+                if head.startswith("^") and (ma.startswith(mb) or mb.startswith(ma)
+                                             or lemmatize(ma, language) == lemmatize(mb, language)):
+                    continue  # inflections of one word ("service", "services"), not variants
+                if head.startswith("^") and not _spelling_variants(ma, mb):
+                    continue
+                la, lb = modifiers[ma], modifiers[mb]
+                pair = frozenset((la, lb))
+                if pair in reported:
+                    continue
+                reported.add(pair)
+                pairs.append(((la, ma), (lb, mb)))
+    return pairs
 
-        for a, b in numpy.argwhere(distances <= edits):
-            if a >= b:
-                continue
-            ma, mb = names[a], names[b]
-            if fuzz.ratio(ma, mb) < min_ratio:
-                continue
-            if head.startswith("^") and (ma.startswith(mb) or mb.startswith(ma)
-                                         or lemmatize(ma, language) == lemmatize(mb, language)):
-                continue  # inflections of one word ("service", "services"), not variants
-            if head.startswith("^") and not _spelling_variants(ma, mb):
-                continue
-            la, lb = modifiers[ma], modifiers[mb]
-            pair = frozenset((la, lb))
-            if pair in reported:
-                continue
-            reported.add(pair)
-            common, rare = (la, lb) if len(occurrences[la]) >= len(occurrences[lb]) else (lb, la)
-            paragraph, start, end, word = occurrences[rare][0]
-            replacement = None
-            mod_rare = ma if rare == la else mb
-            mod_common = mb if rare == la else ma
-            if word.lower().startswith(mod_rare):
-                replacement = with_case_of(word, mod_common + word[len(mod_rare):].lower())
-            yield ctx.finding(rule, paragraph=paragraph, start=start, end=end, replacement=replacement,
-                              term=rare, other=common, rare_count=len(occurrences[rare]),
-                              common_count=len(occurrences[common]),
-                              details={"forms": {common: len(occurrences[common]), rare: len(occurrences[rare])}})
+
+def _occurrences(ctx: CheckContext, analysed: dict[str, _Word | None],
+                 lemmas: set[str]) -> dict[str, list[tuple[Paragraph, int, int, str]]]:
+    """Where the long words with one of ``lemmas`` stand: (paragraph, start, end, word), in reading order."""
+    lows = {low for low, info in analysed.items() if info is not None and info.lemma in lemmas}
+    forms = {raw for raw in distinct_tokens(ctx)
+             if raw.rstrip("-").lower() in lows and _long_word(raw.rstrip("-"))}
+    out: dict[str, list[tuple[Paragraph, int, int, str]]] = {lemma: [] for lemma in lemmas}
+    for paragraph in text_paragraphs(ctx):
+        if forms.isdisjoint(TOKEN.findall(paragraph.text)):
+            continue
+        for m in TOKEN.finditer(paragraph.text):
+            if m.group() in forms:
+                word = m.group().rstrip("-")
+                out[analysed[word.lower()].lemma].append((paragraph, m.start(), m.start() + len(word), word))
+    return out
 
 
 def _split(word: str, language: str, min_modifier: int) -> _Word | None:

@@ -21,7 +21,7 @@ from typing import Iterator
 
 from drafter.blocks import Paragraph, Table
 from drafter.checks.authorities import (
-    RESPONSIBLE_KEYS, cached, field_spans, in_spans, lexicon_of, text_paragraphs,
+    RESPONSIBLE_KEYS, cached, distinct_tokens, field_spans, in_spans, lexicon_of, text_paragraphs,
 )
 from drafter.checks.registry import CheckContext, Rule, kind
 from drafter.findings import Finding
@@ -120,18 +120,33 @@ def _analyse(ctx: CheckContext) -> Analysis:
 
     # _abbreviation_in depends on the token and on whether a number follows it
     # (besides mixed and the lexicon, fixed here): a draft repeats its tokens.
+    # Only a token with a capital can be one, and a token that is none with no
+    # number after it is none with one either: the rest are dismissed once per
+    # distinct token, and paragraphs without a possible one are not read word by word.
     found: dict[tuple[str, bool], str | None] = {}
+    possible = set()
+    for token in distinct_tokens(ctx):
+        if not token.islower() and found.setdefault((token, False), _abbreviation_of(
+                token, False, mixed, lexicon)) is not None:
+            possible.add(token)
     for paragraph in paragraphs:
-        shouting = _mostly_capitals(paragraph.text)
+        if possible.isdisjoint(TOKEN.findall(paragraph.text)):
+            continue
+        shouting = None
         skip = definition_spans.get(id(paragraph), ())
         for m in TOKEN.finditer(paragraph.text):
-            if any(s <= m.start() < e for s, e in skip):
+            token = m.group()
+            if token not in possible or any(s <= m.start() < e for s, e in skip):
                 continue
-            token, text, end = m.group(), paragraph.text, m.end()
+            text, end = paragraph.text, m.end()
             key = (token, _LABEL_NUMBER.match(text, end, end + 3) is not None)
             abbr = found[key] if key in found else found.setdefault(
                 key, _abbreviation_in(token, text, end, mixed, lexicon))
-            if abbr is None or (shouting and abbr not in analysis.definitions and not lexicon.is_known_abbreviation(abbr)):
+            if abbr is None:
+                continue
+            if shouting is None:
+                shouting = _mostly_capitals(paragraph.text)
+            if shouting and abbr not in analysis.definitions and not lexicon.is_known_abbreviation(abbr):
                 continue
             occurrence = Occurrence(
                 abbr, paragraph, m.start(), m.end(), (order_of[id(paragraph)], m.start()),
@@ -159,7 +174,15 @@ _LABEL_NUMBER = re.compile(r"\s+\d")  # "TP 12": within three characters after t
 
 
 def _abbreviation_in(token: str, text: str, end: int, mixed: dict[str, str], lexicon) -> str | None:
-    """The abbreviation ``token`` is a use of ("STM:n" → "STM", "EU-rahoitus" → "EU"), or None."""
+    """The abbreviation ``token`` (ending at ``end`` in ``text``) is a use of ("STM:n" → "STM"), or None."""
+    return _abbreviation_of(token, _LABEL_NUMBER.match(text, end, end + 3) is not None, mixed, lexicon)
+
+
+def _abbreviation_of(token: str, number_follows: bool, mixed: dict[str, str], lexicon) -> str | None:
+    """The abbreviation ``token`` is a use of ("STM:n" → "STM", "EU-rahoitus" → "EU"), or None.
+
+    ``number_follows``: a number follows within three characters ("TP 12").
+    """
     base = _POSSESSIVE.sub("", token.split(":", 1)[0].rstrip("-"))  # "EU's", "THL’s"
     if base in mixed:
         return mixed[base]
@@ -178,7 +201,7 @@ def _abbreviation_in(token: str, text: str, end: int, mixed: dict[str, str], lex
         return None
     if candidate.upper() in NOT_ABBREVIATIONS or _ROMAN.match(candidate) or _MEASURE_LABEL.match(candidate):
         return None
-    if _LABEL_NUMBER.match(text, end, end + 3) and len(candidate) <= 2:
+    if number_follows and len(candidate) <= 2:
         return None  # "TP 12", "T 3": a label with its number
     if len(letters) >= 4 and is_known_word(candidate.lower()):
         return None  # an ordinary word in capitals ("LUONNOS", "TOIMENPIDE")

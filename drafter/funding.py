@@ -196,13 +196,39 @@ def parse_number(written: str) -> float | None:
         return None
 
 
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
 def has_budget_note(text: str, note: str, threshold: float = DEFAULT_NOTE_THRESHOLD) -> bool:
     """Whether ``text`` says what ``note`` says, allowing small rewordings.
 
     Compared sentence by sentence with rapidfuzz: ``partial_ratio`` catches the
     note inside a longer sentence, ``token_set_ratio`` a reordered one.
     """
-    return note_score(text, note) >= threshold
+    if threshold <= 0:
+        return True  # note_score is never below 0
+    return _has_note(text, note, float(threshold))
+
+
+@lru_cache(maxsize=8192)
+def _has_note(text: str, note: str, threshold: float) -> bool:
+    """``note_score(text, note) >= threshold``, stopping at the first sentence that reaches it."""
+    return any(_sentence_reaches(sentence, note, threshold) for sentence in _SENTENCE_BREAK.split(text))
+
+
+@lru_cache(maxsize=65536)
+def _sentence_reaches(sentence: str, note: str, threshold: float) -> bool:
+    """Whether one sentence scores ``threshold`` or more against ``note`` (see :func:`_sentence_score`).
+
+    rapidfuzz's ``score_cutoff`` lets it give up on a sentence as soon as the
+    threshold is out of reach; the cheap token_set_ratio goes first.
+    """
+    wanted = _normalised_note(note)
+    candidate = _normalise(sentence)
+    if len(candidate) < len(wanted) * 0.5:
+        return False
+    return bool(fuzz.token_set_ratio(wanted, candidate, score_cutoff=threshold)
+                or fuzz.partial_ratio(wanted, candidate, score_cutoff=threshold))
 
 
 @lru_cache(maxsize=8192)
@@ -212,14 +238,29 @@ def note_score(text: str, note: str) -> float:
     Cached: drafts repeat the same funding sentences measure after measure, and
     several rules classify the same measures with different params.
     """
-    wanted = _normalise(note)
     best = 0.0
-    for sentence in re.split(r"(?<=[.!?])\s+|\n+", text):
-        candidate = _normalise(sentence)
-        if len(candidate) < len(wanted) * 0.5:
-            continue
-        best = max(best, fuzz.partial_ratio(wanted, candidate), fuzz.token_set_ratio(wanted, candidate))
+    for sentence in _SENTENCE_BREAK.split(text):
+        best = max(best, _sentence_score(sentence, note))
     return best
+
+
+@lru_cache(maxsize=65536)
+def _sentence_score(sentence: str, note: str) -> float:
+    """One sentence's similarity to ``note``; 0 for a sentence under half the note's length.
+
+    Cached per sentence: the note itself and the standard funding sentences
+    recur in measure after measure, and partial_ratio is the costly part.
+    """
+    wanted = _normalised_note(note)
+    candidate = _normalise(sentence)
+    if len(candidate) < len(wanted) * 0.5:
+        return 0.0
+    return max(fuzz.partial_ratio(wanted, candidate), fuzz.token_set_ratio(wanted, candidate))
+
+
+@lru_cache(maxsize=64)
+def _normalised_note(note: str) -> str:
+    return _normalise(note)
 
 
 def classify_funding(measure, params: Mapping[str, Any], note: str | None = None,
@@ -229,8 +270,7 @@ def classify_funding(measure, params: Mapping[str, Any], note: str | None = None
     field_text = field_value.strip() if field_value else None
     body = "\n".join(p for p in (measure.title, measure.text) if p)
     text = field_text if field_text else body
-    amounts = tuple(find_amounts(text))
-    person_years = find_person_years(text)
+    amounts, person_years = _amounts_and_years(text)
     lowered = text.lower()
 
     official = _first_phrase(lowered, params.get("official_work", ()))
@@ -292,8 +332,19 @@ def _format_number(value: float) -> str:
     return f"{value:,.2f}".replace(",", " ").replace(".", ",").rstrip("0").rstrip(",")
 
 
+@lru_cache(maxsize=8192)
+def _amounts_and_years(text: str) -> tuple[tuple[Amount, ...], float]:
+    """:func:`find_amounts` and :func:`find_person_years` of ``text``, remembered: the check
+    classifies each measure once per rule's params, and publish once more."""
+    return tuple(find_amounts(text)), find_person_years(text)
+
+
 def _first_phrase(lowered: str, phrases) -> str | None:
-    for pattern, phrase in _phrase_patterns(tuple(str(p) for p in phrases or ())):
+    """The first of ``phrases`` (in list order) that ``lowered`` contains at a word start."""
+    phrases = tuple(str(p) for p in phrases or ())
+    if not phrases or not _any_phrase(phrases).search(lowered):
+        return None  # one search dismisses the whole list: most lists do not match
+    for pattern, phrase in _phrase_patterns(phrases):
         if pattern.search(lowered):
             return phrase
     return None
@@ -304,6 +355,12 @@ def _phrase_patterns(phrases: tuple[str, ...]) -> tuple[tuple[re.Pattern, str], 
     """Each phrase's compiled pattern, in order: funding_summary tests five phrase lists per
     measure for every rule that classifies (4 s of a 5,000-measure publish went on building them)."""
     return tuple((re.compile(rf"(?<![\wåäö]){re.escape(p.lower())}"), p) for p in phrases)
+
+
+@lru_cache(maxsize=256)
+def _any_phrase(phrases: tuple[str, ...]) -> re.Pattern:
+    """One pattern that matches where any of ``phrases``' patterns would."""
+    return re.compile(rf"(?<![\wåäö])(?:{'|'.join(re.escape(p.lower()) for p in phrases)})")
 
 
 def _is_blank(value: str) -> bool:

@@ -20,17 +20,21 @@ def read_programme(path, config_path: Path | None = None, config=None):
     return recognise(document, language=config.language, profile=config.profile)
 
 
-def check_file(path, config_path: Path | None = None, select=None, ignore=None):
+def check_file(path, config_path: Path | None = None, select=None, ignore=None, cache: bool = True):
     """Read, recognise and check the draft at ``path``; never raises for bad input.
 
     Returns a drafter.report.results.FileResult. A file that cannot be read
     (missing, not a DOCX, hostile, or its drafter.toml invalid) gives a result
     with ``error`` set and no programme, so a run over many files reports all
     of them. ``select``/``ignore`` are rule ids, names or categories: with
-    ``select`` only matching rules run; ``ignore`` rules never do.
+    ``select`` only matching rules run; ``ignore`` rules never do. ``cache=False``
+    neither reads nor writes the persistent cache of Voikko's answers
+    (drafter.nlp.voikko_cache); otherwise what the check learnt is saved there
+    before returning.
     """
     from drafter.config import load_config
     from drafter.errors import DrafterError
+    from drafter.nlp.voikko_cache import cache_session
     from drafter.report.results import FileResult
 
     label = str(path)
@@ -40,9 +44,10 @@ def check_file(path, config_path: Path | None = None, select=None, ignore=None):
     if source.is_dir():
         return FileResult(file=label, error="is a folder, not a Word file")
     try:
-        config = _with_selection(load_config(source, config_path), select, ignore)
-        programme = read_programme(source, config=config)
-        return _checked(label, programme, config, select, ignore)
+        with cache_session(cache):
+            config = _with_selection(load_config(source, config_path), select, ignore)
+            programme = read_programme(source, config=config)
+            return _checked(label, programme, config, select, ignore)
     except DrafterError as exc:
         return FileResult(file=label, error=getattr(exc, "reason", None) or str(exc))
     except OSError as exc:

@@ -107,10 +107,12 @@ def outline(file: Path, fmt: str, config_path: Path | None, output: Path | None)
 @click.option("--no-color", is_flag=True, help="No colours (also when NO_COLOR is set or output is not a terminal).")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
               help="Check this many files at once (separate processes).")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the cache of Voikko's answers "
+                                               "(also DRAFTER_NO_CACHE=1).")
 def check(files: tuple[Path, ...], fmt: str, json_path: Path | None, html_path: Path | None,
           annotate_path: Path | None, config_path: Path | None, fail_on: str | None,
           select: tuple[str, ...], ignore: tuple[str, ...], quiet: bool, verbose: bool,
-          no_color: bool, jobs: int) -> None:
+          no_color: bool, jobs: int, no_cache: bool) -> None:
     """Check drafts and report their findings (exit 0 clean, 1 findings, 2 unreadable input)."""
     from drafter.io import check_output_path
 
@@ -126,7 +128,7 @@ def check(files: tuple[Path, ...], fmt: str, json_path: Path | None, html_path: 
         from drafter.config import load_config
 
         load_config(None, config_path)  # a broken --config fails once, before any work
-    results = _check_all(files, config_path, _selectors(select), _selectors(ignore), jobs)
+    results = _check_all(files, config_path, _selectors(select), _selectors(ignore), jobs, not no_cache)
 
     if json_path is not None or fmt == "json":
         from drafter.report.json_report import render_json
@@ -168,7 +170,7 @@ def _selectors(values: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(s.strip() for value in values for s in value.split(",") if s.strip())
 
 
-def _check_all(files, config_path, select, ignore, jobs: int) -> list:
+def _check_all(files, config_path, select, ignore, jobs: int, cache: bool = True) -> list:
     """Check every file, in a process pool when ``jobs`` > 1; results in argument order."""
     show_progress = len(files) > 1 and sys.stderr.isatty()
     results: list = [None] * len(files)
@@ -178,7 +180,8 @@ def _check_all(files, config_path, select, ignore, jobs: int) -> list:
             from concurrent.futures import ProcessPoolExecutor, as_completed
 
             with ProcessPoolExecutor(max_workers=min(jobs, len(files))) as pool:
-                futures = {pool.submit(_check_one, f, config_path, select, ignore): i for i, f in enumerate(files)}
+                futures = {pool.submit(_check_one, f, config_path, select, ignore, cache): i
+                           for i, f in enumerate(files)}
                 for future in as_completed(futures):
                     index = futures[future]
                     try:
@@ -188,18 +191,19 @@ def _check_all(files, config_path, select, ignore, jobs: int) -> list:
                     bar.update(1)
         else:
             for index, file in enumerate(files):
-                results[index] = _check_one(file, config_path, select, ignore)
+                results[index] = _check_one(file, config_path, select, ignore, cache)
                 bar.update(1)
     return results
 
 
-def _check_one(file: Path, config_path, select, ignore):
+def _check_one(file: Path, config_path, select, ignore, cache: bool = True):
     """check_file, with an unexpected failure turned into that file's error (top level: picklable)."""
     from drafter.api import check_file
     from drafter.limits import TimeLimitExceeded, time_limit
+    from drafter.nlp.voikko_cache import cache_session
 
     try:
-        with time_limit(str(file)):
+        with time_limit(str(file)), cache_session(cache):
             return check_file(file, config_path=config_path, select=select, ignore=ignore)
     except TimeLimitExceeded as exc:
         from drafter.report.results import FileResult
@@ -329,16 +333,19 @@ def diff_command(old: Path, new: Path, fmt: str, json_path: Path | None, html_pa
 @click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="drafter.toml to use instead of the one found next to the draft.")
 @click.option("--force", is_flag=True, help="Replace existing output files.")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the cache of Voikko's answers "
+                                               "(also DRAFTER_NO_CACHE=1).")
 def publish_command(file: Path, output: Path, changes_path: Path | None, report_path: Path | None,
                     redline_path: Path | None, reject: bool | None, keep_comments: bool | None,
                     keep_highlights: bool | None, keep_metadata: bool | None, remove_hidden: bool | None,
                     keep_markers: bool, no_fixes: bool, unsafe_fixes: bool, no_renumber: bool,
-                    template: Path | None, config_path: Path | None, force: bool) -> None:
+                    template: Path | None, config_path: Path | None, force: bool, no_cache: bool) -> None:
     """Make the publication version of a draft and report every change made."""
     from drafter.limits import time_limit
+    from drafter.nlp.voikko_cache import cache_session
     from drafter.publish.cli_support import run_publish
 
-    with time_limit(str(file)):
+    with time_limit(str(file)), cache_session(not no_cache):
         summary = run_publish(
             file, output, changes_path=changes_path, report_path=report_path, redline_path=redline_path,
             reject=reject, keep_comments=keep_comments, keep_highlights=keep_highlights,

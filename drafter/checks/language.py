@@ -22,8 +22,10 @@ import dataclasses
 import re
 from typing import Iterable, Iterator
 
+from drafter.checks.parallel import AFTER_PARTNER_WORK
 from drafter.checks.registry import CheckContext, Rule, kind
 from drafter.findings import Finding, Severity
+from drafter.nlp.voikko_cache import save_all as save_voikko_cache
 
 MAIN_PART = "word/document.xml"
 _MASK = re.compile(
@@ -39,6 +41,12 @@ CODE_LOWER_CASE = 6             # "Harkitse sanan kirjoittamista pienellä alkuk
 CODE_NO_FINAL_PUNCTUATION = 9   # "Välimerkki puuttuu virkkeen lopusta"
 _QUOTES = set("\"”“'’‘»«")
 _TITLE_STYLE = re.compile(r"^(title|subtitle|otsikko|alaotsikko|nimi|rubrik|underrubrik)$", re.IGNORECASE)  # capital letter at start, final punctuation: lists may do without
+
+# The forked partner of a long check ends without running atexit hooks: what Voikko
+# told it (grammar, spelling, analyses) goes into the persistent cache before it
+# sends its findings, so the next check finds it (see drafter.nlp.voikko_cache).
+if save_voikko_cache not in AFTER_PARTNER_WORK:
+    AFTER_PARTNER_WORK.append(save_voikko_cache)
 
 SPELLING_PARAMS = {"min_length": False, "skip_other_languages": False}
 GRAMMAR_PARAMS = {"ignore_codes": False, "list_ignore_codes": False, "description_language": False,

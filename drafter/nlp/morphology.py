@@ -4,7 +4,9 @@ An :class:`Analysis` is one reading of a word form: its lemma, part of speech
 (Universal Dependencies tags), compound parts and a morphology mapping in UD
 feature names (``Voice=Pass``, ``Mood=Cnd``, ``Person=1``, ``Case=Ine``).
 Analysers cache per distinct word form: a draft repeats its words heavily, so a
-800 000-word draft costs only as many Voikko calls as it has distinct forms.
+800 000-word draft costs only as many Voikko calls as it has distinct forms, and
+:class:`VoikkoAnalyser` keeps Voikko's answers on disk too (see
+:mod:`drafter.nlp.voikko_cache`), so a re-check asks only about what changed.
 
 Voikko is optional at run time: when the library or its Finnish dictionary is
 missing, :func:`open_voikko` returns None and the caller reports the reduction
@@ -17,7 +19,13 @@ import threading
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
+from drafter.nlp import voikko_cache
+from drafter.nlp.voikko_cache import ANALYZE, GRAMMAR, SPELL, SUGGEST, VoikkoCache
+
 CACHE_LIMIT = 500_000  # distinct forms kept per analyser; far above any real draft
+# The options open_voikko sets: part of the persistent cache's key, as they change Voikko's answers.
+VOIKKO_OPTIONS = (("setIgnoreDot", True), ("setIgnoreNumbers", True), ("setAcceptFirstUppercase", True),
+                  ("setAcceptAllUppercase", True))
 
 _CLASS_TO_POS = {
     "teonsana": "VERB", "nimisana": "NOUN", "laatusana": "ADJ", "nimisana_laatusana": "ADJ",
@@ -62,22 +70,40 @@ class Analysis:
 
 
 class VoikkoAnalyser:
-    """Finnish analyses, spelling and grammar from libvoikko, cached per word form."""
+    """Finnish analyses, spelling and grammar from libvoikko, cached per word form.
 
-    def __init__(self, voikko) -> None:
+    Besides its own per-process memo, the analyser asks ``cache`` before it
+    asks Voikko, and tells it every new answer. By default (``True``) a
+    libvoikko handle from :func:`open_voikko` gets the persistent
+    :mod:`drafter.nlp.voikko_cache`, keyed by the library, its dictionary and
+    :data:`VOIKKO_OPTIONS`; any other handle (a test's stand-in) gets none.
+    The cache holds Voikko's raw answers only; an entry that cannot be read
+    back is asked again.
+    """
+
+    def __init__(self, voikko, cache: VoikkoCache | bool | None = True) -> None:
         self._voikko = voikko
         self._analyses: dict[str, tuple[Analysis, ...]] = {}
         self._spelling: dict[str, bool] = {}
         self._suggestions: dict[str, tuple[str, ...]] = {}
         self._lock = threading.Lock()  # libvoikko handles are not thread-safe
+        if cache is True:
+            real = type(voikko).__module__ == "libvoikko"
+            cache = voikko_cache.shared(lambda: voikko_cache.voikko_key(VOIKKO_OPTIONS)) if real else None
+        self._store: VoikkoCache | None = cache or None
 
     def analyses(self, word: str) -> tuple[Analysis, ...]:
         cached = self._analyses.get(word)
         if cached is not None:
             return cached
-        with self._lock:
-            raw = self._voikko.analyze(word)
-        result = tuple(_from_voikko(a) for a in raw)
+        store = self._store
+        result = _analyses_from_cache(store.get(ANALYZE, word)) if store is not None else None
+        if result is None:
+            with self._lock:
+                raw = [dict(a) for a in self._voikko.analyze(word)]
+            result = tuple(_from_voikko(a) for a in raw)
+            if store is not None:
+                store.put(ANALYZE, word, raw)
         if len(self._analyses) < CACHE_LIMIT:
             self._analyses[word] = result
         return result
@@ -85,34 +111,92 @@ class VoikkoAnalyser:
     def spell(self, word: str) -> bool:
         cached = self._spelling.get(word)
         if cached is None:
-            with self._lock:
-                cached = bool(self._voikko.spell(word))
+            store = self._store
+            if store is not None:
+                cached = store.get(SPELL, word)
+            if type(cached) is not bool:
+                with self._lock:
+                    cached = bool(self._voikko.spell(word))
+                if store is not None:
+                    store.put(SPELL, word, cached)
             if len(self._spelling) < CACHE_LIMIT:
                 self._spelling[word] = cached
         return cached
 
     def suggest(self, word: str, limit: int = 3) -> list[str]:
-        # Voikko takes 10-15 ms a word to suggest; a misspelling tends to recur.
+        # Voikko takes 5-15 ms a word to suggest; a misspelling tends to recur.
         suggestions = self._suggestions.get(word)
         if suggestions is None:
-            with self._lock:
-                suggestions = tuple(self._voikko.suggest(word) or [])
+            store = self._store
+            if store is not None:
+                suggestions = _strings(store.get(SUGGEST, word))
+            if suggestions is None:
+                with self._lock:
+                    suggestions = tuple(self._voikko.suggest(word) or [])
+                if store is not None:
+                    store.put(SUGGEST, word, list(suggestions))
             if len(self._suggestions) < CACHE_LIMIT:
                 self._suggestions[word] = suggestions
         return list(suggestions)[:limit]
 
     def grammar_errors(self, text: str, description_language: str = "fi") -> list["GrammarError"]:
+        store = self._store
+        key = voikko_cache.grammar_key(text, description_language) if store is not None else ""
+        if store is not None:
+            cached = _grammar_from_cache(store.get(GRAMMAR, key))
+            if cached is not None:
+                return cached
         with self._lock:
             errors = self._voikko.grammarErrors(text, description_language)
-        return [
-            GrammarError(e.startPos, e.startPos + e.errorLen, e.errorCode, tuple(e.suggestions or ()),
-                         e.shortDescription or "")
-            for e in errors
-        ]
+        raw = [[e.startPos, e.errorLen, e.errorCode, list(e.suggestions or ()), e.shortDescription or ""]
+               for e in errors]
+        if store is not None:
+            store.put(GRAMMAR, key, raw)
+        return [GrammarError(start, start + length, code, tuple(suggestions), description)
+                for start, length, code, suggestions, description in raw]
 
     @property
     def cached_forms(self) -> int:
         return len(self._analyses)
+
+
+def _analyses_from_cache(raw) -> tuple[Analysis, ...] | None:
+    """Analyses from a cached raw answer (a list of str -> str mappings), None when it is not one."""
+    if type(raw) is not list:
+        return None
+    try:
+        for item in raw:
+            if type(item) is not dict or not all(type(v) is str for v in item.values()):
+                return None
+        return tuple(_from_voikko(item) for item in raw)
+    except Exception:  # noqa: BLE001 - a damaged entry is asked again
+        return None
+
+
+def _strings(raw) -> tuple[str, ...] | None:
+    """A cached list of strings as a tuple, None when it is not one."""
+    if type(raw) is not list or not all(type(item) is str for item in raw):
+        return None
+    return tuple(raw)
+
+
+def _grammar_from_cache(raw) -> list["GrammarError"] | None:
+    """Grammar errors from a cached raw answer, None when it is not one."""
+    if type(raw) is not list:
+        return None
+    errors = []
+    for item in raw:
+        if type(item) is not list or len(item) != 5:
+            return None
+        start, length, code, suggestions, description = item
+        if (type(start) is not int or type(length) is not int or type(code) is not int
+                or type(description) is not str):
+            return None
+        suggestions = _strings(suggestions)
+        if suggestions is None:
+            return None
+        errors.append(GrammarError(start, start + length, code, suggestions, description))
+    return errors
 
 
 @dataclass(frozen=True)
@@ -136,10 +220,8 @@ def open_voikko():
         voikko = libvoikko.Voikko("fi")
     except Exception:  # noqa: BLE001 - libvoikko raises OSError or VoikkoException
         return None
-    voikko.setIgnoreDot(True)
-    voikko.setIgnoreNumbers(True)
-    voikko.setAcceptFirstUppercase(True)
-    voikko.setAcceptAllUppercase(True)
+    for option, value in VOIKKO_OPTIONS:
+        getattr(voikko, option)(value)
     return voikko
 
 

@@ -18,6 +18,7 @@ they overlap.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -95,6 +96,201 @@ def _as_list(value: Any) -> list:
     if value is None:
         return []
     return [value] if isinstance(value, str) else list(value)
+
+
+# -- what a match must contain ------------------------------------------------------
+#
+# Most rules' patterns can only match where some literal text stands ("kts.", "%",
+# two spaces, "TODO"). required_strings() reads that off the parsed pattern, and
+# the kinds run a pattern only over the units holding it: the same matches, found
+# without scanning every paragraph with every pattern.
+
+_MAX_ALTERNATIVES = 32
+
+
+@dataclass(frozen=True)
+class _Shape:
+    """What a piece of a pattern can match: exactly one of ``exact`` (when few), else starts and ends.
+
+    ``exact``: every string the piece can match (None: unknown or too many);
+    ``first``/``last``: every match starts/ends with one of these ({""}: unknown);
+    ``required``: sets of strings every match contains one of each, inside the piece.
+    """
+
+    required: tuple[frozenset[str], ...]
+    exact: frozenset[str] | None
+    first: frozenset[str]
+    last: frozenset[str]
+
+
+_UNKNOWN = _Shape((), None, frozenset({""}), frozenset({""}))
+_EMPTY = _Shape((), frozenset({""}), frozenset({""}), frozenset({""}))
+
+
+@lru_cache(maxsize=4096)
+def required_strings(pattern: str, flags: int = 0) -> tuple[frozenset[str], ...]:
+    """Sets of strings of which every match of ``pattern`` contains one each (within the match or a lookahead).
+
+    Lookbehinds are left out: with ``pos`` they may read text before it. Where
+    case is ignored only characters without case count. () when nothing is
+    known (or the pattern cannot be read): the pattern may match anywhere.
+    """
+    try:
+        from re import _constants, _parser  # Python 3.11+
+    except ImportError:  # pragma: no cover - older Pythons
+        import sre_constants as _constants
+        import sre_parse as _parser
+    try:
+        parsed = _parser.parse(pattern, flags)
+        shape = _PatternReader(_constants).sequence(list(parsed), bool(parsed.state.flags & re.IGNORECASE))
+    except Exception:  # noqa: BLE001 - a pattern we cannot read is simply run everywhere
+        return ()
+    required = list(shape.required)
+    if shape.exact is not None:
+        required.append(shape.exact)
+    out: list[frozenset[str]] = []
+    for strings in (r for r in required if r and "" not in r):
+        # A string holding another of the set adds nothing: "XX.xx" holds ".xx".
+        strings = frozenset(s for s in strings if not any(o != s and o in s for o in strings))
+        common = set.intersection(*map(set, strings)) if len(strings) > 1 else set()
+        for requirement in (strings, *(frozenset({char}) for char in sorted(common))):
+            if requirement not in out:
+                out.append(requirement)
+    return tuple(out)
+
+
+def _cross(left: frozenset[str], right: frozenset[str]) -> frozenset[str] | None:
+    if len(left) * len(right) > _MAX_ALTERNATIVES:
+        return None
+    return frozenset(a + b for a in left for b in right)
+
+
+def _uncased(char: str) -> bool:
+    return char.lower() == char == char.upper()
+
+
+class _PatternReader:
+    """Walks a parsed pattern (sre parser's tree) into :class:`_Shape` values."""
+
+    def __init__(self, constants) -> None:
+        self.c = constants
+
+    def sequence(self, items: list, icase: bool) -> _Shape:
+        """The shape of pieces matched one after another."""
+        required: list[frozenset[str]] = []
+        run: frozenset[str] = frozenset({""})  # what the text since the last break can be
+        first: frozenset[str] | None = None
+        for op, av in items:
+            piece = self.piece(op, av, icase)
+            required.extend(piece.required)
+            if piece.exact is not None:
+                joined = _cross(run, piece.exact)
+                if joined is not None:
+                    run = joined
+                    continue
+                required.append(run)
+                first = run if first is None else first
+                run = piece.exact
+                continue
+            joined = _cross(run, piece.first)
+            required.append(joined if joined is not None else run)
+            first = (joined if joined is not None else run) if first is None else first
+            run = piece.last
+        if first is None:
+            return _Shape(tuple(required), run, run, run)
+        required.append(run)
+        return _Shape(tuple(required), None, first, run)
+
+    def piece(self, op, av, icase: bool) -> _Shape:
+        c = self.c
+        if op is c.LITERAL:
+            char = chr(av)
+            return _Shape((), frozenset({char}), frozenset({char}), frozenset({char})) \
+                if not icase or _uncased(char) else _UNKNOWN
+        if op is c.IN:
+            chars = self._class(av, icase)
+            return _Shape((), chars, chars, chars) if chars else _UNKNOWN
+        if op is c.SUBPATTERN:
+            _, add, remove, body = av
+            icase = (icase or bool(add & re.IGNORECASE)) and not remove & re.IGNORECASE
+            return self.sequence(list(body), icase)
+        if op is getattr(c, "ATOMIC_GROUP", None):
+            return self.sequence(list(av), icase)
+        if op is c.BRANCH:
+            return self._branch([self.sequence(list(b), icase) for b in av[1]])
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None)):
+            return self._repeat(av, icase)
+        if op is c.ASSERT:
+            direction, body = av
+            if direction < 0:
+                return _EMPTY  # a lookbehind may read before the unit
+            inner = self.sequence(list(body), icase)
+            found = [*inner.required, *([inner.exact] if inner.exact is not None else [])]
+            return _Shape(tuple(found), frozenset({""}), frozenset({""}), frozenset({""}))
+        if op in (c.ASSERT_NOT, c.AT):
+            return _EMPTY
+        return _UNKNOWN  # any character, categories, negated sets, back-references, conditionals
+
+    def _class(self, items, icase: bool) -> frozenset[str] | None:
+        c = self.c
+        chars: set[str] = set()
+        for op, av in items:
+            if op is c.LITERAL:
+                chars.add(chr(av))
+            elif op is c.RANGE and av[1] - av[0] < _MAX_ALTERNATIVES:
+                chars.update(chr(n) for n in range(av[0], av[1] + 1))
+            else:  # negation, categories, big ranges
+                return None
+        if len(chars) > _MAX_ALTERNATIVES or (icase and not all(map(_uncased, chars))):
+            return None
+        return frozenset(chars)
+
+    def _branch(self, shapes: list[_Shape]) -> _Shape:
+        if all(s.exact is not None for s in shapes):
+            union = frozenset().union(*(s.exact for s in shapes))
+            if len(union) <= _MAX_ALTERNATIVES:
+                return _Shape((), union, union, union)
+        first = frozenset().union(*(s.exact if s.exact is not None else s.first for s in shapes))
+        last = frozenset().union(*(s.exact if s.exact is not None else s.last for s in shapes))
+        picked = []
+        for shape in shapes:  # one requirement of each alternative: their union is required
+            options = [r for r in (*shape.required, shape.exact, shape.first, shape.last) if r and "" not in r]
+            if not options:
+                picked = []
+                break
+            picked.append(max(options, key=_strength))
+        union = frozenset().union(*picked)
+        required = (union,) if picked and len(union) <= _MAX_ALTERNATIVES else ()
+        return _Shape(
+            required, None,
+            first if len(first) <= _MAX_ALTERNATIVES else frozenset({""}),
+            last if len(last) <= _MAX_ALTERNATIVES else frozenset({""}),
+        )
+
+    def _repeat(self, av, icase: bool) -> _Shape:
+        low, high, body = av
+        inner = self.sequence(list(body), icase)
+        if low == 0:
+            if high == 1 and inner.exact is not None and len(inner.exact) < _MAX_ALTERNATIVES:
+                optional = inner.exact | {""}
+                return _Shape((), optional, optional, optional)
+            return _UNKNOWN
+        if inner.exact is None:  # at least once: what one copy requires
+            return _Shape(inner.required, None, inner.first, inner.last)
+        start, complete = inner.exact, True
+        for _ in range(low - 1):  # the first ``low`` copies, while few enough
+            longer = _cross(start, inner.exact)
+            if longer is None:
+                complete = False
+                break
+            start = longer
+        if low == high and complete:
+            return _Shape(inner.required, start, start, start)
+        return _Shape(inner.required, None, start, inner.exact)
+
+
+def _strength(strings: frozenset[str]) -> tuple[int, int]:
+    return min(len(s) for s in strings), -len(strings)
 
 
 # -- units and guards --------------------------------------------------------------
@@ -188,6 +384,106 @@ def units(ctx: CheckContext, scope: str) -> list[TextUnit]:
     return result
 
 
+def _scope_text(ctx: CheckContext, scope: str) -> tuple[str, list[int]]:
+    """The texts of ``scope``'s units joined with NUL, and where each unit starts in it."""
+    cache = _cache(ctx)
+    key = ("joined", scope)
+    if key not in cache:
+        starts, offset, texts = [], 0, []
+        for unit in units(ctx, scope):
+            text = unit.text
+            starts.append(offset)
+            texts.append(text)
+            offset += len(text) + 1
+        cache[key] = ("\x00".join(texts), starts)
+    return cache[key]
+
+
+def _units_with(ctx: CheckContext, scope: str, needle: str) -> list[int] | None:
+    """The numbers of ``scope``'s units whose text holds ``needle``; None when more than half do.
+
+    One search per unit that holds it, given up once the needle proves common:
+    then it would not narrow the units much.
+    """
+    cache = _cache(ctx).setdefault(("holding", scope), {})
+    if needle in cache:
+        return cache[needle]
+    joined, starts = _scope_text(ctx, scope)
+    found: list[int] | None = []
+    last, limit = len(starts) - 1, len(starts) // 2
+    at = joined.find(needle)
+    while at != -1:
+        number = bisect.bisect_right(starts, at) - 1
+        found.append(number)
+        if number == last:
+            break
+        if len(found) > limit:
+            found = None
+            break
+        at = joined.find(needle, starts[number + 1])
+    cache[needle] = found
+    return found
+
+
+_MAX_NEEDLES = 6   # a requirement of more strings costs more searches than it saves
+_MAX_TRIES = 3
+
+
+def candidates(ctx: CheckContext, scope: str, pattern: re.Pattern[str]) -> frozenset[int] | None:
+    """The numbers of ``scope``'s units where ``pattern`` may match (None: any of them).
+
+    The units holding one of the pattern's required strings (the first
+    requirement, longest strings first, that is not common), narrowed by the
+    other requirements; a unit left out cannot hold a match (see
+    :func:`required_strings`).
+    """
+    cache = _cache(ctx).setdefault(("candidates", scope), {})
+    key = (pattern.pattern, pattern.flags)
+    if key in cache:
+        return cache[key]
+    required = [r for r in required_strings(*key) if len(r) <= _MAX_NEEDLES and "\x00" not in "".join(r)]
+    # A requirement met wherever another one is ("X" where "XX" is) narrows nothing further.
+    required = [r for r in required if not any(o != r and all(any(n in s for n in r) for s in o) for o in required)]
+    required.sort(key=lambda r: (-min(map(len, r)), len(r)))
+    result = None
+    for tries, requirement in enumerate(required[:_MAX_TRIES]):
+        holding = [_units_with(ctx, scope, needle) for needle in sorted(requirement)]
+        if any(found is None for found in holding):
+            continue
+        numbers = set().union(*holding)
+        if numbers:
+            texts = _scope_texts(ctx, scope)
+            for other in required[:tries] + required[tries + 1:]:
+                numbers = {n for n in numbers if any(needle in texts[n] for needle in other)}
+        result = frozenset(numbers)
+        break
+    cache[key] = result
+    return result
+
+
+def _scope_texts(ctx: CheckContext, scope: str) -> list[str]:
+    return _cache(ctx).get(("texts", scope)) or _cache(ctx).setdefault(
+        ("texts", scope), _scope_text(ctx, scope)[0].split("\x00"))
+
+
+def _plan(ctx: CheckContext, scope: str, patterns: list[re.Pattern[str]]) -> Iterator[tuple[TextUnit, list[int]]]:
+    """``scope``'s units in order, each with the positions of the ``patterns`` that may match in it.
+
+    Units where none may match are left out; what the kinds find is the same as
+    running every pattern over every unit.
+    """
+    scope_units = units(ctx, scope)
+    found = [candidates(ctx, scope, pattern) for pattern in patterns]
+    if any(numbers is None for numbers in found):
+        order: Iterable[int] = range(len(scope_units))
+    else:
+        order = sorted(frozenset().union(*found))
+    for number in order:
+        active = [i for i, numbers in enumerate(found) if numbers is None or number in numbers]
+        if active:
+            yield scope_units[number], active
+
+
 def _protected(ctx: CheckContext, paragraph: Paragraph) -> list[tuple[int, int]]:
     cache = _cache(ctx).setdefault("protected", {})
     key = (paragraph.location.part, paragraph.location.paragraph, id(paragraph))
@@ -268,10 +564,10 @@ def existence(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
     matcher = Matcher(ctx, rule)
     patterns = [compile_pattern(token_pattern(t), matcher.ignorecase) for t in _as_list(rule.params.get("tokens"))]
     patterns += [compile_pattern(p, matcher.ignorecase) for p in _as_list(rule.params.get("patterns"))]
-    for unit in units(ctx, _scope(rule)):
+    for unit, active in _plan(ctx, _scope(rule), patterns):
         taken: list[tuple[int, int]] = []
-        for pattern in patterns:
-            for match in matcher.finditer(pattern, unit):
+        for position in active:
+            for match in matcher.finditer(patterns[position], unit):
                 if _overlaps(match.start(), match.end(), taken):
                     continue
                 taken.append(match.span())
@@ -300,9 +596,10 @@ def substitution(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
     """Flag text matching a ``swap`` pattern and offer its replacement (``\\1`` groups allowed)."""
     matcher = Matcher(ctx, rule)
     swaps = [(compile_pattern(p, matcher.ignorecase), r) for p, r in rule.params["swap"].items()]
-    for unit in units(ctx, _scope(rule)):
+    for unit, active in _plan(ctx, _scope(rule), [pattern for pattern, _ in swaps]):
         taken: list[tuple[int, int]] = []
-        for pattern, template in swaps:
+        for position in active:
+            pattern, template = swaps[position]
             for match in matcher.finditer(pattern, unit):
                 replacement = match.expand(template)
                 if replacement == match.group(0) or _overlaps(match.start(), match.end(), taken):
@@ -359,7 +656,7 @@ def repetition(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
     min_length = int(params.get("min_length", 1))
     numbers = bool(params.get("numbers", False))
     matcher = Matcher(ctx, rule)
-    for unit in units(ctx, _scope(rule)):
+    for unit, _ in _plan(ctx, _scope(rule), [pattern]):
         for match in matcher.finditer(pattern, unit):
             word = match.group(1)
             if word.lower() in allow or len(word) < min_length:
@@ -411,13 +708,13 @@ def _variants(rule: Rule) -> list[list[_Variant]]:
 def consistency(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
     """Where a draft uses several variants of one form, flag the less frequent ones with counts."""
     matcher = Matcher(ctx, rule)
-    scope_units = units(ctx, _scope(rule))
+    scope = _scope(rule)
     for group in _variants(rule):
         hits: dict[int, list[tuple[TextUnit, re.Match[str]]]] = {}
-        for unit in scope_units:
+        for unit, active in _plan(ctx, scope, [variant.pattern for variant in group]):
             taken: list[tuple[int, int]] = []
-            for position, variant in enumerate(group):
-                for match in matcher.finditer(variant.pattern, unit):
+            for position in active:
+                for match in matcher.finditer(group[position].pattern, unit):
                     if _overlaps(match.start(), match.end(), taken):
                         continue
                     taken.append(match.span())
@@ -561,7 +858,7 @@ def number_grouping(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
     else:
         pattern = _MISGROUPED
     matcher = Matcher(ctx, rule)
-    for unit in units(ctx, _scope(rule)):
+    for unit, _ in _plan(ctx, _scope(rule), [pattern]):
         for match in matcher.finditer(pattern, unit):
             digits = re.sub(r"\D", "", match.group(0))
             replacement = group_digits(digits, separator)

@@ -97,16 +97,15 @@ def voikko_spelling(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
     other_language = _other_language_memo(ctx)
     for paragraph in ctx.paragraphs():
         text = paragraph.text
-        if not text.strip() or (skip_other and other_language(text)):
+        if not text.strip():
             continue
-        misspelled: dict[str, list[tuple[int, int]]] = {}
-        for word, start, end in _candidate_words(text, language, accepted, min_length, known_good):
-            if language.spell(word):
-                known_good.add(word)
-                continue
-            if text[end:end + 1] == "." and language.spell(word + "."):
-                continue  # an abbreviation: "ks.", "esim.", "vrt."
-            misspelled.setdefault(word.lower(), []).append((start, end))
+        misspelled, new_good = _misspellings(text, language, accepted, min_length, known_good)
+        # A paragraph in another language counts for nothing, not even for known_good.
+        # Telling its language costs more than spelling it (Voikko's answers are cached),
+        # so it is asked only when it matters: a misspelling, or words new to known_good.
+        if (misspelled or new_good) and skip_other and other_language(text):
+            known_good.difference_update(new_good)
+            continue
         for places in misspelled.values():
             start, end = places[0]
             word = text[start:end]
@@ -117,6 +116,23 @@ def voikko_spelling(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
             yield ctx.finding(rule, message=message, paragraph=paragraph, start=start, end=end,
                               replacement=suggestions[0] if suggestions else None,
                               details={"word": word, "count": len(places), "suggestions": suggestions})
+
+
+def _misspellings(text: str, language, accepted: frozenset[str], min_length: int,
+                  known_good: set[str]) -> tuple[dict[str, list[tuple[int, int]]], list[str]]:
+    """Misspelled forms of ``text`` (lower-cased, with their offsets) and the words it added to ``known_good``."""
+    misspelled: dict[str, list[tuple[int, int]]] = {}
+    new_good: list[str] = []
+    for word, start, end in _candidate_words(text, language, accepted, min_length, known_good):
+        if language.spell(word):
+            if word not in known_good:  # a hyphenated "sosiaali-" may be known already: keep it known
+                known_good.add(word)
+                new_good.append(word)
+            continue
+        if text[end:end + 1] == "." and language.spell(word + "."):
+            continue  # an abbreviation: "ks.", "esim.", "vrt."
+        misspelled.setdefault(word.lower(), []).append((start, end))
+    return misspelled, new_good
 
 
 def _candidate_words(text: str, language, accepted: frozenset[str], min_length: int,
@@ -204,12 +220,15 @@ def voikko_grammar(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
             continue
         offset = title_ends.get(paragraph.location.paragraph, 0) if paragraph.location.part == MAIN_PART else 0
         text = paragraph.text[offset:]
-        if not text.strip() or (skip_other and other_language(text)):
+        if not text.strip() or _TITLE_STYLE.match(paragraph.style_name or paragraph.style_id or ""):
             continue
-        if _TITLE_STYLE.match(paragraph.style_name or paragraph.style_id or ""):
+        # Most paragraphs have no error: their language (slower to tell than a cached
+        # grammar check) is asked only for those that have one.
+        errors = _grammar_errors(language, text, description_language, seen)
+        if not errors or (skip_other and other_language(text)):
             continue
         is_list = paragraph.numbering is not None
-        for error in _grammar_errors(language, text, description_language, seen):
+        for error in errors:
             if error.code in ignore or (is_list and error.code in list_ignore):
                 continue
             if error.code == CODE_NO_FINAL_PUNCTUATION and not _has_finite_verb(text, language):

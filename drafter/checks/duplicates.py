@@ -5,16 +5,18 @@ repeat across measures), lowercased and stripped of punctuation and numbers.
 A lemmatiser can be plugged in through :func:`normalise` (Finnish inflection
 hides duplicates that differ only in case endings); when drafter.nlp offers
 one, it is used. Small drafts (every realistic programme) have all pairs
-scored at once with ``rapidfuzz.process.cdist``; large ones take candidates
-from MinHash with LSH banding, which is near-linear in measures. Either way
-each pair is confirmed with the same two rapidfuzz scores; see
-:func:`similar_pairs` and :func:`lsh_candidates`.
+scored, row by row with ``rapidfuzz.process.extract`` (numpy, ~70 ms to
+import, is needed only beyond that); large ones take candidates from MinHash
+with LSH banding, which is near-linear in measures. Either way each pair is
+confirmed with the same two rapidfuzz scores; see :func:`similar_pairs` and
+:func:`lsh_candidates`.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Callable, Iterator, Sequence
+from itertools import chain
+from typing import Callable, Iterator, Mapping, Sequence
 
 from drafter.checks.registry import CheckContext, Rule, kind
 from drafter.checks.structure_checks import on_title
@@ -26,6 +28,10 @@ _TOKEN = re.compile(r"[^\W\d_]+", re.UNICODE)
 # only half the matrix; 8,000² bytes = 64 MB); beyond it, blocks of rows.
 _SINGLE_BATCH = 8000
 _CHUNK = 2000
+# Up to this many non-empty texts the exhaustive path scores row by row with
+# process.extract (as fast as cdist, and it never imports numpy); beyond it,
+# where numpy's import is small beside the scoring, cdist batches.
+_EXTRACT_ROWS = 2000
 # All pairs are compared exhaustively while the texts hold at most this many
 # characters in all (cdist's cost grows with the square of it: 60,000
 # characters is about 0.05 s); beyond it LSH proposes the candidates.
@@ -56,32 +62,76 @@ def normalise(text: str, lemmatise: Lemmatiser | None = None) -> str:
         except Exception:  # a failing language layer must not stop the check
             lemmas = None
         if isinstance(lemmas, (list, tuple)) and len(lemmas) == len(tokens):
-            tokens = [str(t).lower() for t in lemmas]
+            # Lower-casing the joined lemmas equals joining the lower-cased ones.
+            return " ".join(map(str, lemmas)).lower()
     return " ".join(tokens)
 
 
 def similar_pairs(texts: Sequence[str], threshold: float, floor: float = 70) -> list[tuple[int, int, float]]:
     """Pairs (i, j, score) with i < j whose texts are near-identical, each pair once.
 
-    Stage one scores every pair in one ``cdist`` batch with ``fuzz.ratio`` on
-    word-sorted texts (token_sort_ratio without re-sorting per pair) and keeps
-    those at or above ``floor``. Stage two scores only those candidates with
+    Stage one scores every pair with ``fuzz.ratio`` on word-sorted texts
+    (token_sort_ratio without re-sorting per pair) and keeps those at or above
+    ``floor``. Stage two scores only those candidates with
     ``token_set_ratio``, which forgives one measure carrying an extra sentence;
     a pair is reported when that reaches ``threshold``. The floor keeps a short
     measure whose words all occur in a much longer one from counting as its
     duplicate. Empty texts never match.
     """
-    pairs: list[tuple[int, int, float]] = []
-    n = len(texts)
-    if n < 2:
-        return pairs
-    keyed = [" ".join(sorted(t.split())) for t in texts]
+    return _similar_pairs(texts, [t.split() for t in texts], threshold, floor)
+
+
+def _similar_pairs(texts: Sequence[str], words: list[list[str]], threshold: float,
+                   floor: float) -> list[tuple[int, int, float]]:
+    """:func:`similar_pairs` with each text's ``split()`` given."""
+    if len(texts) < 2:
+        return []
     cutoff = int(min(floor, threshold))
-    if sum(len(t) for t in keyed) > EXHAUSTIVE_CHARS:
-        return _confirmed(texts, keyed, lsh_candidates(texts), threshold, cutoff)
+    # The word-sorted texts' lengths, without sorting: words plus the spaces between them.
+    if sum(sum(map(len, w)) + len(w) - 1 for w in words if w) > EXHAUSTIVE_CHARS:
+        candidates = _lsh(words, ROWS, BANDS, MIN_ESTIMATE)
+        keyed = {i: " ".join(sorted(words[i])) for i in {i for pair in candidates for i in pair}}
+        return _confirmed(texts, keyed, candidates, threshold, cutoff)
+    keyed = [" ".join(sorted(w)) for w in words]
+    live = [i for i, key in enumerate(keyed) if key]
+    if cutoff >= 1 and len(live) <= _EXTRACT_ROWS:
+        pairs = _exhaustive_rows(texts, keyed, live, threshold, cutoff)
+    else:
+        pairs = _exhaustive_matrix(texts, keyed, threshold, cutoff)
+    pairs.sort()
+    return pairs
+
+
+def _exhaustive_rows(texts: Sequence[str], keyed: list[str], live: list[int], threshold: float,
+                     cutoff: int) -> list[tuple[int, int, float]]:
+    """Every pair of non-empty texts, one ``process.extract`` per row: no numpy (~70 ms to import).
+
+    ``extract`` keeps the scores at or above ``cutoff``: the pairs the
+    matrix path finds non-zero when ``cutoff`` >= 1.
+    """
+    from rapidfuzz import fuzz, process
+
+    choices = [keyed[i] for i in live]
+    pairs = []
+    for row in range(len(live) - 1):
+        i = live[row]
+        for _, _, column in process.extract(choices[row], choices[row + 1:], scorer=fuzz.ratio,
+                                            score_cutoff=cutoff, limit=None):
+            j = live[row + 1 + column]
+            score = fuzz.token_set_ratio(texts[i], texts[j])
+            if score >= threshold:
+                pairs.append((i, j, round(float(score), 1)))
+    return pairs
+
+
+def _exhaustive_matrix(texts: Sequence[str], keyed: list[str], threshold: float,
+                       cutoff: int) -> list[tuple[int, int, float]]:
+    """Every pair in ``cdist`` batches: for many rows, where numpy's import pays off."""
     import numpy as np
     from rapidfuzz import fuzz, process
 
+    n = len(keyed)
+    pairs = []
     step = n if n <= _SINGLE_BATCH else _CHUNK
     for lo in range(0, n, step):
         queries = keyed if step == n else keyed[lo:lo + step]
@@ -95,11 +145,10 @@ def similar_pairs(texts: Sequence[str], threshold: float, floor: float = 70) -> 
             score = fuzz.token_set_ratio(texts[i], texts[c])
             if score >= threshold:
                 pairs.append((i, c, round(float(score), 1)))
-    pairs.sort()
     return pairs
 
 
-def _confirmed(texts: Sequence[str], keyed: list[str], candidates: list[tuple[int, int]],
+def _confirmed(texts: Sequence[str], keyed: Mapping[int, str], candidates: list[tuple[int, int]],
                threshold: float, cutoff: int) -> list[tuple[int, int, float]]:
     """The candidate pairs that pass the same two scores as the exhaustive path, in order."""
     import numpy as np
@@ -133,22 +182,31 @@ def lsh_candidates(texts: Sequence[str], rows: int = ROWS, bands: int = BANDS,
     at most 0.03 with 256 hashes) reaches ``min_estimate``. Cost: one pass
     over the words per hash, plus the colliding pairs.
     """
+    return _lsh([t.split() for t in texts], rows, bands, min_estimate)
+
+
+def _lsh(words: list[list[str]], rows: int, bands: int, min_estimate: float) -> list[tuple[int, int]]:
+    """:func:`lsh_candidates` of texts given as their lists of words."""
     import numpy as np
 
-    vocabulary: dict[str, int] = {}
-    ids: list[int] = []
-    owners: list[int] = []
-    for index, text in enumerate(texts):
-        words = {vocabulary.setdefault(w, len(vocabulary)) for w in text.split()}
-        ids.extend(sorted(words))
-        owners.extend([index] * len(words))
-    if not ids:
+    # Ids in order of first appearance, text by text (dict.fromkeys keeps it).
+    vocabulary = {w: i for i, w in enumerate(dict.fromkeys(chain.from_iterable(words)))}
+    if not vocabulary:
         return []
+    lookup = vocabulary.__getitem__
+    ids: list[int] = []
+    sizes = []
+    for text_words in words:
+        unique = set(text_words)  # in any order: only each text's minimum counts
+        ids.extend(map(lookup, unique))
+        sizes.append(len(unique))
+    sizes_array = np.asarray(sizes, dtype=np.int64)
+    present = np.flatnonzero(sizes_array)
+    starts = (np.cumsum(sizes_array) - sizes_array)[present]
     rng = np.random.default_rng(_SEED)
     values = rng.integers(0, 2**63, size=len(vocabulary), dtype=np.uint64)
     multipliers = rng.integers(0, 2**63, size=rows * bands, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
     offsets = rng.integers(0, 2**63, size=rows * bands, dtype=np.uint64)
-    present, starts = np.unique(np.asarray(owners, dtype=np.int64), return_index=True)
     word_ids = np.asarray(ids, dtype=np.int64)
     signature = np.empty((len(present), rows * bands), dtype=np.uint32)
     for lo in range(0, rows * bands, 16):  # 16 x words x 4 bytes at a time
@@ -157,33 +215,45 @@ def lsh_candidates(texts: Sequence[str], rows: int = ROWS, bands: int = BANDS,
         # Rows are hashes and np.take keeps them C-contiguous, so reduceat
         # runs along contiguous memory (10x faster than on a strided copy).
         signature[:, lo:hi] = np.minimum.reduceat(np.take(hashed, word_ids, axis=1), starts, axis=1).T
-    codes: list[np.ndarray] = []
-    members_of = np.arange(len(present))
-    for band in range(bands):
-        block = np.ascontiguousarray(signature[:, band * rows:(band + 1) * rows])
-        _, inverse, counts = np.unique(block.view(np.dtype((np.void, 4 * rows))).ravel(),
-                                       return_inverse=True, return_counts=True)
-        inverse = inverse.ravel()
-        shared = counts[inverse] > 1
-        if not shared.any():
-            continue
-        keys, members = inverse[shared], members_of[shared]
-        order = np.argsort(keys, kind="stable")
-        keys, members = keys[order], members[order]
-        edges = np.concatenate(([0], np.flatnonzero(keys[1:] != keys[:-1]) + 1, [len(keys)]))
-        for lo, hi in zip(edges[:-1].tolist(), edges[1:].tolist()):
-            first, second = np.triu_indices(hi - lo, 1)
-            codes.append(members[lo + first] * len(present) + members[lo + second])
+    count = len(present)
+    codes = [_band_pairs(np.ascontiguousarray(signature[:, band * rows:(band + 1) * rows]), count)
+             for band in range(bands)]
+    codes = [c for c in codes if c is not None]
     if not codes:
         return []
     unique = np.unique(np.concatenate(codes))
-    left, right = unique // len(present), unique % len(present)
+    left, right = unique // count, unique % count
     estimate = np.empty(len(unique))
     for lo in range(0, len(unique), 8192):  # 2 x 8192 x 256 x 4 bytes = 16 MB at a time
         hi = lo + 8192
         estimate[lo:hi] = (signature[left[lo:hi]] == signature[right[lo:hi]]).mean(axis=1)
     keep = estimate >= min_estimate
     return list(zip(present[left[keep]].tolist(), present[right[keep]].tolist()))
+
+
+def _band_pairs(block, count: int):
+    """Codes ``i * count + j`` (i < j) of the signature rows that agree on every hash of ``block``, or None."""
+    import numpy as np
+
+    width = block.shape[1] * block.dtype.itemsize
+    _, inverse, counts = np.unique(block.view(np.dtype((np.void, width))).ravel(),
+                                   return_inverse=True, return_counts=True)
+    inverse = inverse.ravel()
+    shared = counts[inverse] > 1
+    if not shared.any():
+        return None
+    keys, members = inverse[shared], np.flatnonzero(shared)
+    order = np.argsort(keys, kind="stable")
+    keys, members = keys[order], members[order]
+    edges = np.concatenate(([0], np.flatnonzero(keys[1:] != keys[:-1]) + 1, [len(keys)]))
+    lows, sizes = edges[:-1], np.diff(edges)
+    codes = []
+    # All buckets of one size at once (most hold two rows), not one call per bucket.
+    for size in np.unique(sizes).tolist():
+        first, second = np.triu_indices(size, 1)
+        at = lows[sizes == size][:, None]
+        codes.append((members[at + first] * count + members[at + second]).ravel())
+    return np.concatenate(codes)
 
 
 def _lemmatiser(ctx: CheckContext) -> Lemmatiser | None:
@@ -197,14 +267,16 @@ def _lemmatiser(ctx: CheckContext) -> Lemmatiser | None:
     cache: dict[str, str] = {}
 
     def lemmatise(tokens: list[str]) -> list[str]:
-        out = []
-        for token in tokens:
-            if token not in cache:
-                try:
-                    cache[token] = str(function(token))
-                except Exception:
-                    cache[token] = token
-            out.append(cache[token])
+        out = list(map(cache.get, tokens))
+        if None in out:  # forms not seen yet
+            for i, token in enumerate(tokens):
+                if out[i] is None:
+                    if token not in cache:
+                        try:
+                            cache[token] = str(function(token))
+                        except Exception:
+                            cache[token] = token
+                    out[i] = cache[token]
         return out
 
     return lemmatise
@@ -219,10 +291,14 @@ def duplicate_measures(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
     lemmatise = _lemmatiser(ctx) if rule.params.get("lemmatise", True) else None
     measures = list(ctx.programme.measures)
     texts = []
+    words = []
     for m in measures:
         text = normalise("\n".join(p for p in (m.title, m.text) if p), lemmatise)
-        texts.append(text if len(text.split()) >= min_words else "")
-    for i, j, score in similar_pairs(texts, threshold, floor):
+        split = text.split()
+        enough = len(split) >= min_words
+        texts.append(text if enough else "")
+        words.append(split if enough else [])
+    for i, j, score in _similar_pairs(texts, words, threshold, floor):
         first, second = measures[i], measures[j]
         yield on_title(ctx, rule, second, rule.format(
             measure=_name(second), other=_name(first), score=int(score),

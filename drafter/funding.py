@@ -20,6 +20,7 @@ from functools import lru_cache
 from typing import Any, Literal, Mapping
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Indel
 
 FundingStatus = Literal["official-work", "existing-resources", "separate-funding", "unclear", "missing"]
 STATUSES: tuple[FundingStatus, ...] = ("official-work", "existing-resources", "separate-funding", "unclear", "missing")
@@ -196,7 +197,9 @@ def parse_number(written: str) -> float | None:
         return None
 
 
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+|\n+")
+# Spaces after . ! ? or newlines. The lookahead changes no match (both branches
+# start with white space) but lets the scan skip other characters fast.
+_SENTENCE_BREAK = re.compile(r"(?=\s)(?:(?<=[.!?])\s+|\n+)")
 
 
 def has_budget_note(text: str, note: str, threshold: float = DEFAULT_NOTE_THRESHOLD) -> bool:
@@ -220,15 +223,24 @@ def _has_note(text: str, note: str, threshold: float) -> bool:
 def _sentence_reaches(sentence: str, note: str, threshold: float) -> bool:
     """Whether one sentence scores ``threshold`` or more against ``note`` (see :func:`_sentence_score`).
 
-    rapidfuzz's ``score_cutoff`` lets it give up on a sentence as soon as the
-    threshold is out of reach; the cheap token_set_ratio goes first.
+    The cheap token_set_ratio goes first. partial_ratio (most of the cost)
+    is computed only when a bound lets it reach the threshold: every window it
+    compares with the shorter string is a substring of the longer, so their
+    common subsequence is at most m, the two whole strings', and the ratio
+    at most 200·m / (len(shorter) + m). Ordinary sentences fall below it.
     """
     wanted = _normalised_note(note)
     candidate = _normalise(sentence)
     if len(candidate) < len(wanted) * 0.5:
         return False
-    return bool(fuzz.token_set_ratio(wanted, candidate, score_cutoff=threshold)
-                or fuzz.partial_ratio(wanted, candidate, score_cutoff=threshold))
+    if fuzz.token_set_ratio(wanted, candidate, score_cutoff=threshold):
+        return True
+    shorter = min(len(wanted), len(candidate))
+    if shorter:
+        common = (len(wanted) + len(candidate) - Indel.distance(wanted, candidate)) / 2
+        if 200 * common / (shorter + common) < threshold - 1e-6:  # margin for rounding
+            return False
+    return bool(fuzz.partial_ratio(wanted, candidate, score_cutoff=threshold))
 
 
 @lru_cache(maxsize=8192)
@@ -367,5 +379,9 @@ def _is_blank(value: str) -> bool:
     return not value.strip(" -–—.?…_xX")
 
 
+_PUNCTUATION = re.compile(r"[^\w\s]")
+_SPACES = re.compile(r"\s+")
+
+
 def _normalise(text: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"[^\w\s]", " ", text.lower())).strip()
+    return _SPACES.sub(" ", _PUNCTUATION.sub(" ", text.lower())).strip()

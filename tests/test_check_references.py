@@ -84,3 +84,11 @@ def test_swedish_references():
 def test_a_draft_without_objectives_is_not_judged_on_objective_references():
     text = "# I Johdanto\nTämä tukee tavoitteen 3 toteutumista."
     assert check("REF002", text=text) == []
+
+
+def test_references_are_found_whatever_letters_the_draft_holds():
+    """Paragraphs are picked by a lower-cased search for keywords; odd letters anywhere turn that off."""
+    plain = check("REF001", "Mallia käytetään TOIMENPITEESSÄ 7 ja toimenpiteessä 8.")
+    odd = check("REF001", "Mallia käytetään TOIMENPITEESSÄ 7 ja toimenpiteessä 8.", intro="Ohjelma koskee ıhmisiä.")
+    assert [f.location.text for f in plain] == [f.location.text for f in odd] == [
+        "TOIMENPITEESSÄ 7", "toimenpiteessä 8"]

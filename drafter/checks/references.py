@@ -10,13 +10,14 @@ reference to "liite 2" needs a heading "Liite 2".
 
 from __future__ import annotations
 
+import bisect
 import re
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from drafter.blocks import Paragraph
 from drafter.checks.registry import CheckContext, Rule, kind
 from drafter.findings import Finding
-from drafter.xrefs import Reference, as_int, find_references
+from drafter.xrefs import KEYWORD_LEADS, Reference, as_int, find_references, literal_starts, search_lower
 
 _ANNEX_HEADING = re.compile(
     r"^\s*(?:liite|liitteet|bilaga|bilagor|annex|appendix)\s+(?P<number>\d{1,3}|[A-Z]|[IVX]+)\b",
@@ -97,14 +98,34 @@ def paragraph_references(ctx: CheckContext) -> list[tuple[Paragraph, list[Refere
 
 def _find_all(ctx: CheckContext) -> list[tuple[Paragraph, list[Reference]]]:
     language = ctx.language if ctx.language in ("fi", "sv", "en") else "en"
+    readable = [p for p in ctx.document.all_paragraphs()
+                if not (p.deleted or p.container in ("header", "footer") or not p.text)]
     found = []
-    for paragraph in ctx.document.all_paragraphs():
-        if paragraph.deleted or paragraph.container in ("header", "footer") or not paragraph.text:
-            continue
+    for number in _with_keywords(readable, language):
+        paragraph = readable[number]
         references = find_references(paragraph.text, language)
         if references:
             found.append((paragraph, references))
     return found
+
+
+def _with_keywords(paragraphs: list[Paragraph], language: str) -> Iterable[int]:
+    """The numbers of the paragraphs holding a keyword's lead: no other paragraph can hold a reference.
+
+    One lower-cased text of them all is searched for the leads of
+    :data:`drafter.xrefs.KEYWORD_LEADS`; when lower-casing cannot be trusted
+    (see :func:`drafter.xrefs.search_lower`) every paragraph is a candidate.
+    """
+    joined = "\x00".join(p.text for p in paragraphs)
+    lowered = search_lower(joined)
+    if lowered is None:
+        return range(len(paragraphs))
+    starts, offset = [], 0
+    for paragraph in paragraphs:
+        starts.append(offset)
+        offset += len(paragraph.text) + 1
+    leads = [lead for kind_leads in KEYWORD_LEADS[language].values() for lead in kind_leads]
+    return sorted({bisect.bisect_right(starts, at) - 1 for at in literal_starts(lowered, leads)})
 
 
 def _key(number: int | str, target: str) -> int | str:

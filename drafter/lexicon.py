@@ -686,7 +686,7 @@ class Lexicon:
             self._derived[key] = build()
         return self._derived[key]
 
-    def find_authorities(self, text: str) -> list[tuple[int, int, AuthorityMatch]]:
+    def find_authorities(self, text: str, *, words: list[str] | None = None) -> list[tuple[int, int, AuthorityMatch]]:
         """Every authority name in ``text`` as (start, end, match), in text order.
 
         One pass over the words: each word is looked up (lowercased, in any
@@ -694,13 +694,13 @@ class Lexicon:
         earlier words are compared backwards; abbreviations match exactly,
         with or without a colon ending ("STM", "STM:n"). Overlapping matches
         keep the longest ("valtioneuvoston kanslia" over "valtioneuvosto").
-        Remembered per text.
+        Remembered per text. ``words``: ``TOKEN.findall(text)``, when the caller has it.
         """
         found = self._found.get(text)
         if found is None:
             if len(self._found) >= _MEMO_SIZE:
                 self._found.clear()
-            found = self._found[text] = tuple(self._find_authorities(text))
+            found = self._found[text] = tuple(self._find_authorities(text, words))
         return list(found)
 
     def _candidates(self, words: list[str], lows: list[str], colon: bool) -> list[int]:
@@ -723,8 +723,9 @@ class Lexicon:
         found.sort()
         return found
 
-    def _find_authorities(self, text: str) -> list[tuple[int, int, AuthorityMatch]]:
-        words = TOKEN.findall(text)
+    def _find_authorities(self, text: str, words: list[str] | None = None) -> list[tuple[int, int, AuthorityMatch]]:
+        if words is None:
+            words = TOKEN.findall(text)
         lows = list(map(str.lower, words))
         candidates = self._candidates(words, lows, ":" in text)
         if not candidates:

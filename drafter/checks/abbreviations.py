@@ -21,7 +21,8 @@ from typing import Iterator
 
 from drafter.blocks import Paragraph, Table
 from drafter.checks.authorities import (
-    RESPONSIBLE_KEYS, cached, distinct_tokens, field_spans, in_spans, lexicon_of, text_paragraphs,
+    RESPONSIBLE_KEYS, cached, distinct_tokens, field_spans, in_spans, lexicon_of, paragraph_tokens,
+    text_paragraphs,
 )
 from drafter.checks.registry import CheckContext, Rule, kind
 from drafter.findings import Finding
@@ -129,8 +130,9 @@ def _analyse(ctx: CheckContext) -> Analysis:
         if not token.islower() and found.setdefault((token, False), _abbreviation_of(
                 token, False, mixed, lexicon)) is not None:
             possible.add(token)
+    words_of = paragraph_tokens(ctx)
     for paragraph in paragraphs:
-        if possible.isdisjoint(TOKEN.findall(paragraph.text)):
+        if possible.isdisjoint(words_of[order_of[id(paragraph)]]):
             continue
         shouting = None
         skip = definition_spans.get(id(paragraph), ())

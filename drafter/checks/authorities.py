@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass
+from itertools import chain
 from typing import Callable, Iterator, TypeVar
 
 from drafter.blocks import Paragraph
@@ -59,14 +60,24 @@ def text_paragraphs(ctx: CheckContext) -> list[Paragraph]:
     return cached(ctx, "paragraphs", build)
 
 
-def distinct_tokens(ctx: CheckContext) -> dict[str, None]:
-    """Every distinct token of the text paragraphs, in order of first use (cached).
+def paragraph_tokens(ctx: CheckContext) -> list[list[str]]:
+    """``TOKEN.findall`` of each of :func:`text_paragraphs`, in the same order (cached).
 
-    One regex pass over the joined texts: a newline joins no token, so the
-    tokens are those of the paragraphs one after another.
+    One regex pass serves every check that looks for words; the lists share
+    one string per distinct token, so they cost a pointer per word.
     """
-    return cached(ctx, "distinct-tokens", lambda: dict.fromkeys(
-        TOKEN.findall("\n".join(p.text for p in text_paragraphs(ctx)))))
+    def build() -> list[list[str]]:
+        lists = [TOKEN.findall(p.text) for p in text_paragraphs(ctx)]
+        every = list(chain.from_iterable(lists))
+        canonical = dict(zip(every, every))
+        return [list(map(canonical.__getitem__, words)) for words in lists]
+
+    return cached(ctx, "paragraph-tokens", build)
+
+
+def distinct_tokens(ctx: CheckContext) -> dict[str, None]:
+    """Every distinct token of the text paragraphs, in order of first use (cached)."""
+    return cached(ctx, "distinct-tokens", lambda: dict.fromkeys(chain.from_iterable(paragraph_tokens(ctx))))
 
 
 @dataclass(frozen=True)
@@ -242,8 +253,8 @@ def mentions(ctx: CheckContext) -> list[Mention]:
         lexicon = lexicon_of(ctx)
         fields = field_spans(ctx, ACTOR_KEYS)
         out = []
-        for paragraph in text_paragraphs(ctx):
-            for start, end, match in lexicon.find_authorities(paragraph.text):
+        for paragraph, words in zip(text_paragraphs(ctx), paragraph_tokens(ctx)):
+            for start, end, match in lexicon.find_authorities(paragraph.text, words=words):
                 out.append(Mention(paragraph, start, end, match, at_sentence_start(paragraph.text, start),
                                    in_spans(fields, paragraph, start, end)))
         return out
@@ -352,8 +363,8 @@ def _misspelled_in_text(rule: Rule, ctx: CheckContext, lexicon: Lexicon, thresho
         known_spans.setdefault(where, []).append((mention.start, mention.end))
     responsible = field_spans(ctx, RESPONSIBLE_KEYS)
     verdicts: dict[str, tuple[str, str, float] | None] = {}
-    for paragraph in text_paragraphs(ctx):
-        if tokens_of_close.isdisjoint(TOKEN.findall(paragraph.text)):
+    for paragraph, words in zip(text_paragraphs(ctx), paragraph_tokens(ctx)):
+        if tokens_of_close.isdisjoint(words):
             continue
         for m in TOKEN.finditer(paragraph.text):
             word = m.group().rstrip("-")

@@ -19,7 +19,7 @@ from typing import Iterator
 
 from drafter.blocks import Paragraph
 from drafter.checks.authorities import (
-    cached, distinct_tokens, lexicon_of, mentions, text_paragraphs, with_case_of,
+    cached, distinct_tokens, lexicon_of, mentions, paragraph_tokens, text_paragraphs, with_case_of,
 )
 from drafter.checks.registry import CheckContext, Rule, kind
 from drafter.findings import Finding
@@ -96,8 +96,8 @@ def _term_hits(ctx: CheckContext) -> list[TermHit]:
             entries_of[raw] = entries
     if not entries_of:
         return hits
-    for paragraph in text_paragraphs(ctx):
-        if entries_of.keys().isdisjoint(TOKEN.findall(paragraph.text)):
+    for paragraph, words in zip(text_paragraphs(ctx), paragraph_tokens(ctx)):
+        if entries_of.keys().isdisjoint(words):
             continue
         matches = list(TOKEN.finditer(paragraph.text))
         tokens = [(m.start(), m.end(), m.group().rstrip("-")) for m in matches]
@@ -285,8 +285,8 @@ def _occurrences(ctx: CheckContext, analysed: dict[str, _Word | None],
     forms = {raw for raw in distinct_tokens(ctx)
              if raw.rstrip("-").lower() in lows and _long_word(raw.rstrip("-"))}
     out: dict[str, list[tuple[Paragraph, int, int, str]]] = {lemma: [] for lemma in lemmas}
-    for paragraph in text_paragraphs(ctx):
-        if forms.isdisjoint(TOKEN.findall(paragraph.text)):
+    for paragraph, words in zip(text_paragraphs(ctx), paragraph_tokens(ctx)):
+        if forms.isdisjoint(words):
             continue
         for m in TOKEN.finditer(paragraph.text):
             if m.group() in forms:

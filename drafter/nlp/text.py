@@ -23,8 +23,8 @@ from typing import Iterator, NamedTuple
 _WORD = r"\w+(?:[-‐’':]\w+)*"
 _TOKEN = re.compile(_WORD + r"|[^\w\s]", re.UNICODE)
 _WORD_ONLY = re.compile(_WORD, re.UNICODE)
-_SENTENCE_END = re.compile(r"(?:[.!?…]+)[\"”’»)\]]*(?=\s)")
-_NEXT_WORD = re.compile(r"\s+(\S)")
+# A run of marks with closing quotes or brackets, then space and the next word's first character.
+_SENTENCE_END = re.compile(r"(?:[.!?…]+)[\"”’»)\]]*(?=\s+(\S))")
 _DAY_MONTH = re.compile(r"\d{1,2}\.\d{1,2}")
 
 # Abbreviations after which a period does not end a sentence (lower-cased, with
@@ -104,10 +104,16 @@ def sentences(text: str, language: str = "fi") -> list[tuple[int, int]]:
     known = abbreviations(language)
     for part_start, part_end in _lines(text):
         start = part_start
+        # Candidates are marks followed by space and a word on the same line
+        # (the end of the line closes the sentence anyway).
         for match in _SENTENCE_END.finditer(text, part_start, part_end):
-            end = match.end()
-            if not _ends_sentence(text, start, match.start(), end, part_end, known):
+            first = match[1]
+            if first in _CONTINUES or first.islower():
                 continue
+            mark = match.start()
+            if text[mark] == "." and not _period_ends(text, start, mark, known):
+                continue
+            end = match.end()
             _add(spans, text, start, end)
             start = end
         _add(spans, text, start, part_end)
@@ -137,17 +143,8 @@ def _add(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
         spans.append((start, end))
 
 
-def _ends_sentence(text: str, sentence_start: int, mark: int, end: int, limit: int,
-                   known: frozenset[str]) -> bool:
-    """Whether the mark at ``mark`` (its run ending at ``end``) ends the sentence begun at ``sentence_start``."""
-    nxt = _NEXT_WORD.match(text, end, limit)
-    if nxt is None:
-        return False  # the end of the line closes the sentence anyway
-    first = nxt.group(1)
-    if first in _CONTINUES or first.islower():
-        return False
-    if text[mark] != ".":
-        return True
+def _period_ends(text: str, sentence_start: int, mark: int, known: frozenset[str]) -> bool:
+    """Whether the period at ``mark`` ends the sentence begun at ``sentence_start`` (a word follows it)."""
     # The run of non-space before the period: found from the last plain space
     # (rfind is C), then cut at any other space (no-break, tab) within it.
     near = max(sentence_start, text.rfind(" ", sentence_start, mark) + 1)

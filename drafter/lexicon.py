@@ -274,13 +274,58 @@ def voikko(language: str = "fi"):
 
 @lru_cache(maxsize=65536)
 def _analyses(word: str) -> tuple[Mapping[str, str], ...]:
+    """Voikko's analyses of ``word``, through the persistent cache of Voikko's answers.
+
+    The cache (:mod:`drafter.nlp.voikko_cache`) is the one drafter.nlp's
+    analyser keeps: analyses do not depend on the spelling options its handle
+    sets (checked on 22,784 forms), so both read and fill one section, and a
+    re-check analyses only new word forms. Spelling answers do depend on them
+    and are not shared.
+    """
     engine = voikko("fi")
     if engine is None:
         return ()
+    store, section = _analysis_store(engine)
+    if store is not None:
+        cached = store.get(section, word)
+        if _is_raw_analyses(cached):
+            return tuple(cached)
     try:
-        return tuple(engine.analyze(word))
+        raw = [dict(a) for a in engine.analyze(word)]
     except Exception:  # noqa: BLE001 - odd input must never crash a check
         return ()
+    if store is not None:
+        store.put(section, word, raw)
+    return tuple(raw)
+
+
+_STORE: dict[int, tuple[Any, str]] = {}
+
+
+def _analysis_store(engine) -> tuple[Any, str]:
+    """(the shared Voikko answer cache, its analyses section) for ``engine``; (None, "") for a stand-in or without one."""
+    found = _STORE.get(id(engine))
+    if found is None:
+        found = (None, "")
+        try:
+            import libvoikko
+
+            from drafter.nlp import voikko_cache
+            from drafter.nlp.morphology import VOIKKO_OPTIONS
+
+            if isinstance(engine, libvoikko.Voikko):
+                found = (voikko_cache.shared(lambda: voikko_cache.voikko_key(VOIKKO_OPTIONS)), voikko_cache.ANALYZE)
+        except Exception:  # noqa: BLE001 - without the cache, Voikko answers as before
+            found = (None, "")
+        _STORE.clear()
+        _STORE[id(engine)] = found
+    return found
+
+
+def _is_raw_analyses(value: Any) -> bool:
+    """Whether a cached value is a list of str → str mappings (anything else is asked again)."""
+    return type(value) is list and all(
+        type(item) is dict and all(type(k) is str and type(v) is str for k, v in item.items()) for item in value)
 
 
 @lru_cache(maxsize=65536)

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress
 from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 import yaml
@@ -646,6 +647,7 @@ class Lexicon:
         # Every look-up key of the index, lowercased: a text none of whose words is
         # one of them holds no authority name, and is dismissed without a scan.
         self._keys = frozenset(k.lower() for k in (*self._by_token, *self._by_abbr))
+        self._key_tokens = _Verdicts(self._ends_name)
 
     # index -------------------------------------------------------------------
 
@@ -748,31 +750,20 @@ class Lexicon:
             found = self._found[text] = tuple(self._find_authorities(text, words))
         return list(found)
 
-    def _candidates(self, words: list[str], lows: list[str], colon: bool) -> list[int]:
-        """Indices of the words that are a look-up key of the index once lowercased, in order.
-
-        Only these can end a name ("STM:n" by the abbreviation before its
-        colon). The key words are found with set and list operations, so the
-        other words of a paragraph cost no Python step each.
-        """
+    def _ends_name(self, token: str) -> bool:
+        """Whether ``token`` is a look-up key of the index once lowercased ("STM:n" by the part before its colon)."""
         keys = self._keys
-        found: list[int] = []
-        for key in keys.intersection(lows):
-            at = -1
-            for _ in range(lows.count(key)):
-                at = lows.index(key, at + 1)
-                found.append(at)
-        if colon:
-            found.extend(i for i, w in enumerate(words) if ":" in w and w.partition(":")[0].lower() in keys)
-            found = list(set(found))
-        found.sort()
-        return found
+        return token.lower() in keys or (":" in token and token.partition(":")[0].lower() in keys)
 
     def _find_authorities(self, text: str, words: list[str] | None = None) -> list[tuple[int, int, AuthorityMatch]]:
         if words is None:
             words = TOKEN.findall(text)
-        lows = list(map(str.lower, words))
-        candidates = self._candidates(words, lows, ":" in text)
+        # Only words that are look-up keys can end a name. The verdict is kept per
+        # distinct token, so a paragraph's other words cost a dictionary hit each,
+        # without a Python step.
+        if len(self._key_tokens) >= _MEMO_SIZE:
+            self._key_tokens.clear()
+        candidates = list(compress(range(len(words)), map(self._key_tokens.__getitem__, words)))
         if not candidates:
             return []
         starts = _starts(text, words, candidates[-1] + 1)
@@ -789,7 +780,7 @@ class Lexicon:
                 best = (start, end, AuthorityMatch(form.authority, token, form.text, form.kind,
                                                    form.language, 100.0, case, form.since))
                 break
-            for form, case in (*self._by_token.get(lows[i], ()), *self._by_token.get(token, ())):
+            for form, case in (*self._by_token.get(token.lower(), ()), *self._by_token.get(token, ())):
                 if form.kind in ("abbreviation", "former-abbreviation") and not token[0].isupper():
                     continue
                 k = len(form.words)
@@ -797,7 +788,7 @@ class Lexicon:
                     continue
                 ok = True
                 for j in range(k):
-                    if lows[i - k + j] != form.words[j]:
+                    if words[i - k + j].lower() != form.words[j]:
                         ok = False
                         break
                     gap_start, gap_end = starts[i - k + j] + len(words[i - k + j]), starts[i - k + j + 1]
@@ -952,6 +943,18 @@ def _accepted_words(lexicon: Lexicon) -> Iterator[str]:
             if word:
                 yield word
                 yield from (p for p in word.split("-") if p)
+
+
+class _Verdicts(dict):
+    """token → ``decide(token)``, decided on first look-up (a dict, so ``map`` over it runs in C)."""
+
+    def __init__(self, decide: Callable[[str], bool]) -> None:
+        super().__init__()
+        self._decide = decide
+
+    def __missing__(self, token: str) -> bool:
+        verdict = self[token] = self._decide(token)
+        return verdict
 
 
 def _starts(text: str, words: list[str], count: int) -> list[int]:

@@ -409,9 +409,16 @@ def _units_with(ctx: CheckContext, scope: str, needle: str) -> list[int] | None:
     if needle in cache:
         return cache[needle]
     joined, starts = _scope_text(ctx, scope)
+    haystack, wanted = joined, needle
+    if "?" not in needle:
+        try:
+            wanted = needle.encode("latin-1")
+            haystack = _narrow_text(ctx, scope)
+        except UnicodeEncodeError:
+            pass
     found: list[int] | None = []
     last, limit = len(starts) - 1, len(starts) // 2
-    at = joined.find(needle)
+    at = haystack.find(wanted)
     while at != -1:
         number = bisect.bisect_right(starts, at) - 1
         found.append(number)
@@ -420,9 +427,23 @@ def _units_with(ctx: CheckContext, scope: str, needle: str) -> list[int] | None:
         if len(found) > limit:
             found = None
             break
-        at = joined.find(needle, starts[number + 1])
+        at = haystack.find(wanted, starts[number + 1])
     cache[needle] = found
     return found
+
+
+def _narrow_text(ctx: CheckContext, scope: str) -> bytes:
+    """The joined text of ``scope`` in Latin-1, every other character as one "?".
+
+    Offsets are the same as in the text, and a Latin-1 string without "?" is
+    found exactly where the text holds it; bytes are searched about three times
+    faster than a text with characters beyond Latin-1 (dashes, quotes).
+    """
+    cache = _cache(ctx)
+    key = ("narrow", scope)
+    if key not in cache:
+        cache[key] = _scope_text(ctx, scope)[0].encode("latin-1", "replace")
+    return cache[key]
 
 
 _MAX_NEEDLES = 6   # a requirement of more strings costs more searches than it saves
@@ -474,6 +495,11 @@ def _plan(ctx: CheckContext, scope: str, patterns: list[re.Pattern[str]]) -> Ite
     """
     scope_units = units(ctx, scope)
     found = [candidates(ctx, scope, pattern) for pattern in patterns]
+    if all(numbers is None for numbers in found):
+        everything = list(range(len(patterns)))
+        for unit in scope_units:
+            yield unit, everything
+        return
     if any(numbers is None for numbers in found):
         order: Iterable[int] = range(len(scope_units))
     else:

@@ -59,7 +59,7 @@ def _ordinal_periods(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
     chapter or a subsection (a legal citation: "25 luvun 3. §", "3. §:n 2
     momentti"), or when most of the draft's section references go without it.
     """
-    references = [(p, r) for p, found in _statute_references(ctx) for r in found]
+    references = [(p, r) for _, p, found in _statute_references(ctx) for r in found]
     plain = sum(1 for _, r in references if not r.ordinal)
     ordinal = len(references) - plain
     for paragraph, reference in references:
@@ -132,12 +132,11 @@ def _statute_occurrences(ctx: CheckContext, words: re.Pattern | None) -> list[_O
     programme = ctx.programme
     occurrences: list[_Occurrence] = []
     aliases: dict[str, str] = {}
-    found = []
-    for order, (paragraph, references) in enumerate(_statute_references(ctx)):
+    found = _statute_references(ctx)
+    for _, _, references in found:
         for reference in references:
             if reference.act and reference.act_number:
                 aliases[_base(reference)] = reference.act_number
-        found.append((order, paragraph, references))
     for order, paragraph, references in found:
         in_note = paragraph.container == "note"
         measure = None
@@ -176,11 +175,14 @@ def _word_pattern(words: Iterable[str]) -> re.Pattern | None:
     return re.compile(r"(?<![\wåäö])(?:" + "|".join(re.escape(w) for w in words) + r")", re.IGNORECASE)
 
 
-def _statute_references(ctx: CheckContext) -> list[tuple[object, list[StatuteReference]]]:
-    """Every readable paragraph with the statute references in it, found once per run."""
-    return ctx.cached("legal:statutes", lambda: [
-        (p, find_statute_references(p.text, ctx.language)) for p in _paragraphs(ctx)
-    ])
+def _statute_references(ctx: CheckContext) -> list[tuple[int, object, list[StatuteReference]]]:
+    """The readable paragraphs holding statute references: (reading order, paragraph, references), found once."""
+    def build():
+        found = ((order, p, find_statute_references(p.text, ctx.language))
+                 for order, p in enumerate(_paragraphs(ctx)))
+        return [item for item in found if item[2]]
+
+    return ctx.cached("legal:statutes", build)
 
 
 def _paragraphs(ctx: CheckContext) -> list:
@@ -278,16 +280,18 @@ class _TermIndex:
             self.starts.append(offset)
             offset += len(paragraph.text) + 1
         self.joined = self._JOIN.join(p.text for p in paragraphs)
-        self._lowered: str | None = None
+        self._lowered: bytes | None = None
         self._positions: dict[str, list[tuple[int, int, int, int]]] = {}  # paragraph, word, start, end
         self._words: dict[int, list[tuple[int, int, str]]] = {}
         self._forms: dict[str, str] = {}  # word as written -> its lower-cased lemma
+        self._pieces: dict[str, tuple[str, ...]] = {}  # text between whitespace -> its words
 
     def index(self, first_lemmas) -> None:
         """Record where each of ``first_lemmas`` occurs (one pass for all that are new).
 
-        Each distinct word is lemmatised once; only paragraphs holding a word
-        whose lemma is wanted are walked word by word.
+        Words never span whitespace, so each distinct whitespace-separated piece
+        of text is split into words, and each distinct word lemmatised, once;
+        only paragraphs holding a piece with a wanted word are walked word by word.
         """
         if self.lemma is None:
             return
@@ -296,17 +300,21 @@ class _TermIndex:
             return
         for form in wanted:
             self._positions[form] = []
-        lemma, forms = self.lemma, self._forms
-        hits: set[str] = {word for word, form in forms.items() if form in wanted}
+        lemma, forms, pieces = self.lemma, self._forms, self._pieces
+        hit_pieces = {piece for piece, words in pieces.items() if any(forms[w] in wanted for w in words)}
         for number, paragraph in enumerate(self.paragraphs):
-            words = _WORD.findall(paragraph.text)
-            if not forms.keys() >= set(words):
-                for word in words:  # the new words, in reading order
-                    if word not in forms:
-                        form = forms[word] = lemma(word).lower()
-                        if form in wanted:
-                            hits.add(word)
-            if hits.isdisjoint(words):
+            split = paragraph.text.split()
+            if not pieces.keys() >= set(split):
+                for piece in split:  # the new pieces, in reading order
+                    if piece in pieces:
+                        continue
+                    words = pieces[piece] = tuple(_WORD.findall(piece))
+                    for word in words:
+                        if word not in forms:
+                            forms[word] = lemma(word).lower()
+                    if any(forms[w] in wanted for w in words):
+                        hit_pieces.add(piece)
+            if hit_pieces.isdisjoint(split):
                 continue
             for position, match in enumerate(_WORD.finditer(paragraph.text)):
                 form = forms[match.group()]
@@ -323,10 +331,12 @@ class _TermIndex:
         if not ignorecase:
             return finditer_at(pattern, self.joined, literal_starts(self.joined, (text,)))
         if self._lowered is None:
-            self._lowered = search_lower(self.joined) or ""
-        if not self._lowered:  # odd letters in the draft: no lower-case short cut
+            # Latin-1 bytes (other characters as "?", offsets kept) are searched faster than the text.
+            self._lowered = (search_lower(self.joined) or "").encode("latin-1", "replace")
+        lead = text.lower().encode("latin-1")  # ASCII and åäö only, see _term_lead
+        if not self._lowered or b"?" in lead:  # odd letters in the draft: no lower-case short cut
             return pattern.finditer(self.joined)
-        return finditer_at(pattern, self.joined, literal_starts(self._lowered, (text.lower(),)))
+        return finditer_at(pattern, self.joined, literal_starts(self._lowered, (lead,)))
 
     def _paragraph_words(self, number: int) -> list[tuple[int, int, str]]:
         words = self._words.get(number)

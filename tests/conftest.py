@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 import tempfile
 from pathlib import Path
 
@@ -28,11 +29,9 @@ def external_corpus() -> Path:
     return EXTERNAL
 
 
-@pytest.fixture(autouse=True, scope="session")
-def _session_cache_dir():
-    """Remove the session's cache folder at the end (saved first, so no exit hook writes it again)."""
-    yield
-    from drafter.nlp.voikko_cache import save_all
-
-    save_all()
+def pytest_unconfigure(config):
+    """Remove the session's cache folder, however the session ended (saved first: no exit hook writes it again)."""
+    cache = sys.modules.get("drafter.nlp.voikko_cache")
+    if cache is not None:
+        cache.save_all()
     shutil.rmtree(_CACHE_DIR, ignore_errors=True)

@@ -451,3 +451,17 @@ def test_drafter_check_finds_the_same_with_a_cold_a_warm_and_no_cache(tmp_path):
 
 def test_a_stand_in_for_voikko_never_gets_the_shared_cache():
     assert VoikkoAnalyser(FakeVoikko())._store is None
+
+
+def test_a_writer_waits_for_the_lock_and_then_writes_anyway(monkeypatch, tmp_path):
+    fcntl = pytest.importorskip("fcntl")
+    cache = analyser(tmp_path)
+    cache.spell("kunta")
+    tmp_path.mkdir(exist_ok=True)
+    monkeypatch.setattr(voikko_cache, "LOCK_WAIT", 0.2)
+    with open(cache._store.path.with_suffix(".lock"), "a+b") as holder:
+        fcntl.flock(holder.fileno(), fcntl.LOCK_EX)
+        started = time.monotonic()
+        assert cache._store.save()
+        assert time.monotonic() - started >= 0.2
+    assert VoikkoCache(tmp_path, KEY).get(SPELL, "kunta") is True

@@ -455,11 +455,14 @@ def _locked(lock_path: Path) -> Iterator[None]:
             try:
                 fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
                 break
-            except OSError:
+            except BlockingIOError:  # another writer holds it
                 if time.monotonic() >= deadline:
                     log.debug("drafter: %s stayed locked; writing without the lock", lock_path)
                     break
                 time.sleep(0.01)
+            except OSError:  # no locks on this file system
+                log.debug("drafter: cannot lock %s; writing without the lock", lock_path, exc_info=True)
+                break
         yield  # closing the file releases the lock
 
 

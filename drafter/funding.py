@@ -324,6 +324,9 @@ def funding_summary(programme, config=None, params: Mapping[str, Any] | None = N
     merged = funding_params(programme.language)
     if params:
         merged.update(params)
+    for key in _PHRASE_KEYS:  # converted once here, not for every measure
+        if key in merged:
+            merged[key] = _Phrases(str(p) for p in merged[key] or ())
     note = budget_note_for(programme.language, config, merged)
     threshold = float(merged.get("threshold", DEFAULT_NOTE_THRESHOLD))
     measures = tuple(classify_funding(m, merged, note, threshold) for m in programme.measures)
@@ -351,9 +354,17 @@ def _amounts_and_years(text: str) -> tuple[tuple[Amount, ...], float]:
     return tuple(find_amounts(text)), find_person_years(text)
 
 
+_PHRASE_KEYS = ("official_work", "existing_resources", "separate_funding", "increase_words", "unclear_words")
+
+
+class _Phrases(tuple):
+    """A phrase list already made a tuple of strings (by funding_summary)."""
+
+
 def _first_phrase(lowered: str, phrases) -> str | None:
     """The first of ``phrases`` (in list order) that ``lowered`` contains at a word start."""
-    phrases = tuple(str(p) for p in phrases or ())
+    if type(phrases) is not _Phrases:
+        phrases = tuple(str(p) for p in phrases or ())
     if not phrases or not _any_phrase(phrases).search(lowered):
         return None  # one search dismisses the whole list: most lists do not match
     for pattern, phrase in _phrase_patterns(phrases):
@@ -379,9 +390,9 @@ def _is_blank(value: str) -> bool:
     return not value.strip(" -–—.?…_xX")
 
 
-_PUNCTUATION = re.compile(r"[^\w\s]")
-_SPACES = re.compile(r"\s+")
+_NON_WORD = re.compile(r"\W+")
 
 
 def _normalise(text: str) -> str:
-    return _SPACES.sub(" ", _PUNCTUATION.sub(" ", text.lower())).strip()
+    """Lowercase words separated by single spaces: punctuation and white space runs become one space."""
+    return _NON_WORD.sub(" ", text.lower()).strip()

@@ -974,6 +974,9 @@ def _starts(text: str, words: list[str], count: int) -> list[int]:
 
 
 def _without_overlaps(found: list[tuple[int, int, AuthorityMatch]]) -> list[tuple[int, int, AuthorityMatch]]:
+    """The longest of overlapping matches (the earlier of equally long ones), in text order."""
+    if all(a[1] <= b[0] for a, b in zip(found, found[1:])):
+        return found  # already in order and disjoint: the usual case, kept whole
     kept: list[tuple[int, int, AuthorityMatch]] = []
     for item in sorted(found, key=lambda f: (-(f[1] - f[0]), f[0])):
         if all(item[1] <= k[0] or item[0] >= k[1] for k in kept):

@@ -15,7 +15,8 @@ confirmed with the same two rapidfuzz scores; see :func:`similar_pairs` and
 from __future__ import annotations
 
 import re
-from itertools import chain
+from collections import Counter
+from itertools import chain, combinations
 from typing import Callable, Iterator, Mapping, Sequence
 
 from drafter.checks.registry import CheckContext, Rule, kind
@@ -216,12 +217,10 @@ def _lsh(words: list[list[str]], rows: int, bands: int, min_estimate: float) -> 
         # runs along contiguous memory (10x faster than on a strided copy).
         signature[:, lo:hi] = np.minimum.reduceat(np.take(hashed, word_ids, axis=1), starts, axis=1).T
     count = len(present)
-    codes = [_band_pairs(np.ascontiguousarray(signature[:, band * rows:(band + 1) * rows]), count)
-             for band in range(bands)]
-    codes = [c for c in codes if c is not None]
+    codes = _colliding(signature, rows, bands)
     if not codes:
         return []
-    unique = np.unique(np.concatenate(codes))
+    unique = np.asarray(codes, dtype=np.int64)
     left, right = unique // count, unique % count
     estimate = np.empty(len(unique))
     for lo in range(0, len(unique), 8192):  # 2 x 8192 x 256 x 4 bytes = 16 MB at a time
@@ -231,29 +230,28 @@ def _lsh(words: list[list[str]], rows: int, bands: int, min_estimate: float) -> 
     return list(zip(present[left[keep]].tolist(), present[right[keep]].tolist()))
 
 
-def _band_pairs(block, count: int):
-    """Codes ``i * count + j`` (i < j) of the signature rows that agree on every hash of ``block``, or None."""
+def _colliding(signature, rows: int, bands: int) -> list[int]:
+    """Sorted codes ``i * count + j`` (i < j) of the signature rows that agree on every hash of some band.
+
+    Each row's band is one bytes key (a void view: no copy per band); a
+    C-level count per band finds the keys shared by several rows, and only
+    those rows are grouped in Python.
+    """
     import numpy as np
 
-    width = block.shape[1] * block.dtype.itemsize
-    _, inverse, counts = np.unique(block.view(np.dtype((np.void, width))).ravel(),
-                                   return_inverse=True, return_counts=True)
-    inverse = inverse.ravel()
-    shared = counts[inverse] > 1
-    if not shared.any():
-        return None
-    keys, members = inverse[shared], np.flatnonzero(shared)
-    order = np.argsort(keys, kind="stable")
-    keys, members = keys[order], members[order]
-    edges = np.concatenate(([0], np.flatnonzero(keys[1:] != keys[:-1]) + 1, [len(keys)]))
-    lows, sizes = edges[:-1], np.diff(edges)
-    codes = []
-    # All buckets of one size at once (most hold two rows), not one call per bucket.
-    for size in np.unique(sizes).tolist():
-        first, second = np.triu_indices(size, 1)
-        at = lows[sizes == size][:, None]
-        codes.append((members[at + first] * count + members[at + second]).ravel())
-    return np.concatenate(codes)
+    count = len(signature)
+    columns = list(zip(*np.ascontiguousarray(signature).view(np.dtype((np.void, 4 * rows))).tolist()))
+    codes: set[int] = set()
+    for column in columns[:bands]:
+        shared = {key for key, n in Counter(column).items() if n > 1}
+        if not shared:
+            continue
+        buckets: dict[bytes, list[int]] = {}
+        for row in [row for row, key in enumerate(column) if key in shared]:
+            buckets.setdefault(column[row], []).append(row)
+        for members in buckets.values():
+            codes.update(a * count + b for a, b in combinations(members, 2))
+    return sorted(codes)
 
 
 def _lemmatiser(ctx: CheckContext) -> Lemmatiser | None:

@@ -186,7 +186,7 @@ def describe_measure(measure: Measure, language, lists: WordLists,
 
     # The words of "title\nbody": no word runs over the line break.
     joined = _joined(title_words, sentence_words)
-    measure_words = set(joined.split(" "))
+    measure_words = joined.split(" ")
     first_person = counts.first_person or title_person or reader.has_first_person_phrase(joined, measure_words)
     cat["first_person"] = "yes" if first_person else "no"
     hedges = reader.hedges(joined, measure_words)
@@ -291,22 +291,20 @@ class WordReader:
         # (passive, conditional, past, first person), () for any other word.
         self._finnish: tuple[dict[str, tuple[int, ...]], ...] = ({}, {})
         self._swedish: dict[str, tuple[int, int] | None] = {}
-        # One-word phrases are looked up in the measure's set of words, longer
-        # ones searched for in its joined words.
-        self._first_person_words = frozenset(p for p in lists.first_person if _one_word(p))
-        self._first_person_phrases = tuple(f" {p} " for p in lists.first_person if not _one_word(p))
+        # A phrase can occur only where its first word does: the phrases are
+        # searched for only in measures that have one of those words.
+        self._first_person = tuple(f" {p} " for p in lists.first_person)
+        self._first_person_starts = frozenset(p.split(" ")[0] for p in lists.first_person)
         self._hedging = tuple((p, f" {p} ") for p in lists.hedging)
-        self._hedging_words = frozenset(p for p in lists.hedging if _one_word(p))
-        self._hedging_phrases = tuple(f" {p} " for p in lists.hedging if not _one_word(p))
+        self._hedging_starts = frozenset(p.split(" ")[0] for p in lists.hedging)
 
-    def has_first_person_phrase(self, joined: str, words: set[str]) -> bool:
-        """Whether a first-person phrase occurs in ``joined`` (see :func:`_joined`), ``words`` its words."""
-        return not self._first_person_words.isdisjoint(words) or any(
-            p in joined for p in self._first_person_phrases)
+    def has_first_person_phrase(self, joined: str, words: list[str]) -> bool:
+        """Whether a first-person phrase occurs in ``joined`` (see :func:`_joined`), split at spaces in ``words``."""
+        return not self._first_person_starts.isdisjoint(words) and any(p in joined for p in self._first_person)
 
-    def hedges(self, joined: str, words: set[str]) -> list[str]:
+    def hedges(self, joined: str, words: list[str]) -> list[str]:
         """The hedging phrases that occur in ``joined``, in the word list's order."""
-        if self._hedging_words.isdisjoint(words) and not any(p in joined for p in self._hedging_phrases):
+        if self._hedging_starts.isdisjoint(words):
             return []
         return [p for p, padded in self._hedging if padded in joined]
 
@@ -504,11 +502,6 @@ def _count_english_verbs(lower: list[str], lists: WordLists, counts: _VerbCounts
             counts.past += 1
             if lower[i - 1] in ("we", "i"):
                 counts.first_person += 1
-
-
-def _one_word(phrase: str) -> bool:
-    """A phrase of one word: " p " occurs in joined words exactly when ``p`` is one of them."""
-    return bool(phrase) and not any(ch.isspace() for ch in phrase)
 
 
 def _joined(title_words: list[str], sentence_words: list[list[str]]) -> str:

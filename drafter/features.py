@@ -161,19 +161,13 @@ def describe_measure(measure: Measure, language, lists: WordLists,
     # body's words are the sentences' words (sentences cover it up to spaces).
     body_sentences = [body[s:e] for s, e in language.sentences(body)] if body else []
     sentence_words = [word_texts(s) for s in body_sentences]
-    body_word_count = sum(len(w) for w in sentence_words)
+    body_word_count = sum(map(len, sentence_words))
     num["body_words"] = float(body_word_count)
     num["body_sentences"] = float(len(body_sentences))
     if body_sentences:
         num["mean_sentence_words"] = body_word_count / len(body_sentences)
 
-    counts = _VerbCounts()
-    verbless = 0
-    for sentence, words in zip(body_sentences, sentence_words):
-        before = counts.finite
-        reader.count_verbs(sentence, words, counts)
-        if counts.finite == before:
-            verbless += 1
+    counts, verbless = reader.count_body(body_sentences, sentence_words)
     # English verbs come from word lists, not morphology: too coarse to say a
     # sentence has none.
     if language.has_morphology and body_sentences and language.code != "en":
@@ -295,8 +289,8 @@ class WordReader:
         # searched for only in measures that have one of those words.
         self._first_person = tuple(f" {p} " for p in lists.first_person)
         self._first_person_starts = frozenset(p.split(" ")[0] for p in lists.first_person)
-        self._hedging = tuple((p, f" {p} ") for p in lists.hedging)
-        self._hedging_starts = frozenset(p.split(" ")[0] for p in lists.hedging)
+        self._hedging = tuple((p, f" {p} ", p.split(" ")[0]) for p in lists.hedging)
+        self._hedging_starts = frozenset(start for _, _, start in self._hedging)
 
     def has_first_person_phrase(self, joined: str, words: list[str]) -> bool:
         """Whether a first-person phrase occurs in ``joined`` (see :func:`_joined`), split at spaces in ``words``."""
@@ -304,9 +298,10 @@ class WordReader:
 
     def hedges(self, joined: str, words: list[str]) -> list[str]:
         """The hedging phrases that occur in ``joined``, in the word list's order."""
-        if self._hedging_starts.isdisjoint(words):
+        starts = self._hedging_starts.intersection(words)
+        if not starts:
             return []
-        return [p for p, padded in self._hedging if padded in joined]
+        return [p for p, padded, start in self._hedging if start in starts and padded in joined]
 
     def verb_reading(self, word: str) -> str | None:
         """passive / active / imperative when ``word`` is surely a finite verb, else None."""
@@ -329,14 +324,26 @@ class WordReader:
             speaks = self._speaks[word] = bool(found) and all(_first_or_second_person(a) for a in found)
         return speaks
 
-    def count_verbs(self, sentence: str, words: list[str], counts: _VerbCounts) -> None:
-        """Add the finite verbs of ``sentence`` (its words given) to ``counts``."""
-        code = self.language.code
-        if code == "en":
-            _count_english_verbs([w.lower() for w in words], self.lists, counts)
-        elif code == "sv":
-            self._count_swedish_verbs(sentence, words, counts)
-        else:
+    def count_body(self, sentences: list[str], sentence_words: list[list[str]]) -> tuple[_VerbCounts, int]:
+        """The finite verbs of a body's sentences (their words given), and how many sentences have none."""
+        counts = _VerbCounts()
+        if self.language.code == "fi":
+            return counts, self._count_finnish_verbs(sentences, sentence_words, counts)
+        verbless = 0
+        for sentence, words in zip(sentences, sentence_words):
+            before = counts.finite
+            if self.language.code == "en":
+                _count_english_verbs([w.lower() for w in words], self.lists, counts)
+            else:
+                self._count_swedish_verbs(sentence, words, counts)
+            verbless += counts.finite == before
+        return counts, verbless
+
+    def _count_finnish_verbs(self, sentences: list[str], sentence_words: list[list[str]],
+                             counts: _VerbCounts) -> int:
+        """Add the Finnish finite verbs to ``counts``; the number of sentences without one."""
+        verbless = 0
+        for sentence, words in zip(sentences, sentence_words):
             # A list fragment without a final stop ("b) tutkinnan tuki") is a noun phrase
             # more often than a clause: there a noun reading beats a verb one.
             fragment = not sentence.rstrip().endswith((".", "!", "?", "…"))
@@ -347,12 +354,17 @@ class WordReader:
                     if found[i] is None:
                         verb = _finnish_verb(self.language.analyses(word), fragment)
                         found[i] = cache[word] = verb if verb is not None else ()
-            for verb in filter(None, found):
-                counts.finite += 1
-                counts.passive += verb[0]
-                counts.conditional += verb[1]
-                counts.past += verb[2]
-                counts.first_person += verb[3]
+            verbs = list(filter(None, found))
+            if not verbs:
+                verbless += 1
+                continue
+            counts.finite += len(verbs)
+            for passive, conditional, past, first_person in verbs:
+                counts.passive += passive
+                counts.conditional += conditional
+                counts.past += past
+                counts.first_person += first_person
+        return verbless
 
     def _count_swedish_verbs(self, sentence: str, words: list[str], counts: _VerbCounts) -> None:
         lists = self.lists

@@ -97,34 +97,45 @@ def judge(forms: Sequence[MeasureForm], settings: Settings | None = None) -> lis
     judgements = [Judgement(f) for f in forms]
     if len(forms) < settings.min_measures:
         return judgements
-    for name in sorted({k for f in forms for k in f.categorical}):
+    # Every feature's measures and values in one pass over the forms, in draft
+    # order, as parallel lists: no tuple per value (on 5,000 measures the
+    # garbage collector's passes over the draft cost more than the judging).
+    categorical: dict[str, tuple[list[Judgement], list[str]]] = {}
+    numeric: dict[str, tuple[list[Judgement], list[float]]] = {}
+    for j in judgements:
+        for table, features in ((categorical, j.form.categorical), (numeric, j.form.numeric)):
+            for name in features:
+                entry = table.get(name)
+                if entry is None:
+                    entry = table[name] = ([], [])
+                entry[0].append(j)
+                entry[1].append(features[name])
+    for name in sorted(categorical):
         weight = settings.weights.get(name, 0.5)
-        values = [(j, j.form.categorical[name]) for j in judgements if name in j.form.categorical]
+        measures, values = categorical[name]
         if len(values) < settings.min_measures:
             continue
-        counts = Counter(v for _, v in values)
-        majority, count = counts.most_common(1)[0]
+        majority, count = Counter(values).most_common(1)[0]
         share = count / len(values)
-        if share < settings.min_majority:
+        if share < settings.min_majority or count == len(values):
             continue
         # A clear majority counts in full; one near the bar counts a little less.
         strength = min(1.0, share / FULL_MAJORITY)
-        for j, value in values:
+        for j, value in zip(measures, values):
             if value != majority:
                 j.deviations.append(Deviation(name, value, majority, count, len(values), weight * strength))
-    for name in sorted({k for f in forms for k in f.numeric}):
+    for name in sorted(numeric):
         weight = settings.weights.get(name, 0.5)
-        values = [(j, j.form.numeric[name]) for j in judgements if name in j.form.numeric]
-        if len(values) < settings.min_measures:
+        measures, numbers = numeric[name]
+        if len(numbers) < settings.min_measures:
             continue
-        numbers = [v for _, v in values]
         median = statistics.median(numbers)
-        mad = statistics.median(abs(v - median) for v in numbers)
+        mad = statistics.median([abs(v - median) for v in numbers])
         if name in SHARES:
             scale = max(1.4826 * mad, 0.15)
         else:
             scale = max(1.4826 * mad, 0.15 * median, 1.0)
-        for j, value in values:
+        for j, value in zip(measures, numbers):
             if abs(value - median) / scale < settings.z_score:
                 continue
             if name in SHARES:
@@ -135,7 +146,7 @@ def judge(forms: Sequence[MeasureForm], settings: Settings | None = None) -> lis
             strength = 1.0
             if name not in SHARES and (value >= EXTREME_RATIO * median + 1 or value * EXTREME_RATIO + 1 <= median):
                 strength = EXTREME_STRENGTH  # a 150-word body among 10-word ones says more than a 25-word one
-            j.deviations.append(Deviation(name, value, median, 0, len(values), weight * strength, numeric=True))
+            j.deviations.append(Deviation(name, value, median, 0, len(numbers), weight * strength, numeric=True))
     return judgements
 
 

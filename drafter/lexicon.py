@@ -766,7 +766,7 @@ class Lexicon:
         candidates = list(compress(range(len(words)), map(self._key_tokens.__getitem__, words)))
         if not candidates:
             return []
-        starts = _starts(text, words, candidates[-1] + 1)
+        starts = token_starts(text, words, candidates[-1] + 1)
         found: list[tuple[int, int, AuthorityMatch]] = []
         for i in candidates:
             token = words[i]
@@ -957,7 +957,7 @@ class _Verdicts(dict):
         return verdict
 
 
-def _starts(text: str, words: list[str], count: int) -> list[int]:
+def token_starts(text: str, words: list[str], count: int) -> list[int]:
     """Where the first ``count`` of ``words`` (``TOKEN.findall(text)``) start in ``text``.
 
     Between two tokens no word character stands, and a token begins with

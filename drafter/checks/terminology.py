@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import compress
 from typing import Iterator
 
 from drafter.blocks import Paragraph
@@ -24,7 +25,7 @@ from drafter.checks.authorities import (
 from drafter.checks.registry import CheckContext, Rule, kind
 from drafter.findings import Finding
 from drafter.lexicon import (
-    TOKEN, Term, case_of, compound_parts, finnish_forms, inflect, lemma_set, lemmatize, voikko,
+    TOKEN, Term, case_of, compound_parts, finnish_forms, inflect, lemma_set, lemmatize, token_starts, voikko,
 )
 
 
@@ -97,35 +98,37 @@ def _term_hits(ctx: CheckContext) -> list[TermHit]:
     if not entries_of:
         return hits
     for paragraph, words in zip(text_paragraphs(ctx), paragraph_tokens(ctx)):
-        if entries_of.keys().isdisjoint(words):
+        ends = list(compress(range(len(words)), map(entries_of.__contains__, words)))
+        if not ends:
             continue
-        matches = list(TOKEN.finditer(paragraph.text))
-        tokens = [(m.start(), m.end(), m.group().rstrip("-")) for m in matches]
-        for i, m in enumerate(matches):
-            entries = entries_of.get(m.group())
-            if entries is None:
-                continue
-            best = _best_hit(paragraph, tokens, i, entries, language)
+        starts = token_starts(paragraph.text, words, ends[-1] + 1)
+        for i in ends:
+            # Only the words up to the term's length before the last are read.
+            first = max(0, i - max(len(e.words) for e in entries_of[words[i]]))
+            tokens = {j: (starts[j], starts[j] + len(words[j]), words[j].rstrip("-")) for j in range(first, i + 1)}
+            best = _best_hit(paragraph, tokens, i, entries_of[words[i]], language)
             if best is not None:
                 hits.append(best)
     return hits
 
 
-def _best_hit(paragraph: Paragraph, tokens: list[tuple[int, int, str]], i: int, entries: list[_Entry],
+def _best_hit(paragraph: Paragraph, tokens: dict[int, tuple[int, int, str]], i: int, entries: list[_Entry],
               language: str) -> TermHit | None:
-    """The longest term form ending at token ``i``: its earlier words match the words before it."""
+    """The longest term form ending at token ``i``: its earlier words match the words before it.
+
+    ``tokens``: index → (start, end, word without a trailing hyphen), for ``i`` and the words before it.
+    """
     start, end, _ = tokens[i]
     best: TermHit | None = None
     for entry in entries:
         k = len(entry.words)
         if k > i:
             continue
-        previous = tokens[i - k:i]
+        previous = [tokens[j] for j in range(i - k, i)]
         if not all(p[2].lower() == w or lemma_set(p[2], language) & lw
                    for p, w, lw in zip(previous, entry.words, entry.lemmas)):
             continue
-        if any(not _SPACE_ONLY.fullmatch(paragraph.text, a[1], b[0])
-               for a, b in zip(tokens[i - k:i], tokens[i - k + 1:i + 1])):
+        if any(not _SPACE_ONLY.fullmatch(paragraph.text, tokens[j][1], tokens[j + 1][0]) for j in range(i - k, i)):
             continue
         s = tokens[i - k][0] if k else start
         if best is None or s < best.start:

@@ -155,3 +155,14 @@ def test_lsh_candidates_do_not_depend_on_the_process():
     outputs = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=ROOT,
                               env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2")}
     assert len(outputs) == 1 and "(3, 600)" in outputs.pop()
+
+
+def test_the_plain_token_pattern_agrees_with_the_full_one_on_every_plain_character():
+    from drafter.checks.duplicates import _NOT_PLAIN, _PLAIN_TOKEN, _TOKEN
+
+    plain = [chr(c) for c in range(0x3000) if not _NOT_PLAIN.match(chr(c))]
+    assert len(plain) > 128
+    for ch in plain:
+        assert bool(_PLAIN_TOKEN.fullmatch(ch)) == bool(_TOKEN.fullmatch(ch)), repr(ch)
+    text = "Toimenpide 12: åtgärd_3 Škoda, 2024–2025 « ks. » § 4 ° € café"
+    assert normalise(text) == " ".join(_TOKEN.findall(text.lower()))

@@ -25,6 +25,11 @@ from drafter.findings import Finding
 
 Lemmatiser = Callable[[list[str]], list[str]]
 _TOKEN = re.compile(r"[^\W\d_]+", re.UNICODE)
+# The same tokens for texts written only in these characters (every Finnish or
+# Swedish draft seen so far): a plain character class scans ~1.6x faster than
+# _TOKEN's Unicode categories. A text with any other character takes _TOKEN.
+_PLAIN_TOKEN = re.compile(r"[a-zA-Zäöåéüšž]+")
+_NOT_PLAIN = re.compile(r"[^\x00-\x7fäöåéüšž\xa0€“”‘’«»•…–—‐§°\xad]")
 # Up to this many measures one symmetric cdist call (rapidfuzz then scores
 # only half the matrix; 8,000² bytes = 64 MB); beyond it, blocks of rows.
 _SINGLE_BATCH = 8000
@@ -56,7 +61,8 @@ _SEED = 20261128
 
 def normalise(text: str, lemmatise: Lemmatiser | None = None) -> str:
     """Lowercase word tokens of ``text`` (lemmas when ``lemmatise`` is given), joined by spaces."""
-    tokens = _TOKEN.findall(text.lower())
+    lowered = text.lower()
+    tokens = (_TOKEN if _NOT_PLAIN.search(lowered) else _PLAIN_TOKEN).findall(lowered)
     if lemmatise is not None:
         try:
             lemmas = lemmatise(tokens)

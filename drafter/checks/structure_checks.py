@@ -121,12 +121,17 @@ def field_word(rule: Rule, ctx: CheckContext, key: str) -> str:
 
 def blank(value: str | None, placeholders: Iterable[str] = ()) -> bool:
     """Whether a field value says nothing: empty, dashes, dots, or a placeholder like "XX"."""
+    return _blank(value, frozenset(p.lower() for p in placeholders))
+
+
+def _blank(value: str | None, lowered_placeholders: frozenset[str]) -> bool:
+    """:func:`blank` with the placeholders already lower-cased (one set for a whole rule)."""
     if value is None:
         return True
     stripped = value.strip(" \t-–—.?…_:")
     if not stripped:
         return True
-    return stripped.lower() in {p.lower() for p in placeholders}
+    return stripped.lower() in lowered_placeholders
 
 
 # --- kinds -----------------------------------------------------------------
@@ -140,18 +145,19 @@ def measure_fields(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
     missing funding line is a funding finding, reported by funding-missing).
     """
     problem = rule.params.get("problem", "missing")
-    placeholders = rule.params.get("placeholders") or ()
+    placeholders = frozenset(p.lower() for p in rule.params.get("placeholders") or ())
     delegated = set(rule.params.get("delegated") or ()) if problem == "missing" else set()
     wanted = [key for key in required_fields(rule, ctx) if key not in delegated]
+    words = {key: field_word(rule, ctx, key) for key in wanted}  # the same for every measure
     for measure in ctx.programme.measures:
         for key in wanted:
             found = measure.field(key)
-            word = field_word(rule, ctx, key)
+            word = words[key]
             if problem == "missing" and found is None:
                 yield on_title(ctx, rule, measure, rule.format(
                     measure=measure_name(measure), field=word, key=key, title=shorten(measure.title)),
                     details={"field": key})
-            elif problem == "empty" and found is not None and blank(found.value, placeholders):
+            elif problem == "empty" and found is not None and _blank(found.value, placeholders):
                 message = rule.format(measure=measure_name(measure), field=found.label or word, key=key,
                                       value=found.value.strip())
                 paragraph = ctx.paragraph(found.location.part, found.location.paragraph)
@@ -169,7 +175,7 @@ def responsible_names(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
     vague = [w.lower() for w in rule.params.get("vague_words") or ()]
     for measure in ctx.programme.measures:
         found = measure.field("responsible")
-        if found is None or blank(found.value):
+        if found is None or _blank(found.value, frozenset()):
             continue  # missing and empty fields are the measure-fields rules' business
         names = split_names(found.value)
         if any(recognisable_name(n, authority_words, vague) for n in names):
@@ -185,16 +191,20 @@ def responsible_names(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
             yield on_title(ctx, rule, measure, message)
 
 
+_NAME_WORD = re.compile(r"[\wåäö-]+")
+_PLACEHOLDER = re.compile(r"\b(?:xx+|todo|tbd|tba|\?\?)\b")
+
+
 def recognisable_name(name: str, authority_words: Iterable[str], vague_words: Iterable[str]) -> bool:
     """Whether ``name`` looks like a body: not a vague phrase, and capitalised or an authority word."""
     lowered = name.lower().strip()
-    words = re.findall(r"[\wåäö-]+", lowered)
+    words = _NAME_WORD.findall(lowered)
     if not words:
         return False
     for phrase in vague_words:
         if lowered == phrase or lowered.startswith(phrase + " ") or words[0] == phrase:
             return False
-    if re.search(r"\b(?:xx+|todo|tbd|tba|\?\?)\b", lowered):
+    if _PLACEHOLDER.search(lowered):
         return False
     if any(ch.isupper() for ch in name):
         return True

@@ -230,7 +230,10 @@ def _sentence_reaches(sentence: str, note: str, threshold: float) -> bool:
     at most 200·m / (len(shorter) + m). Ordinary sentences fall below it.
     """
     wanted = _normalised_note(note)
-    candidate = _normalise(sentence)
+    lowered = sentence.lower()
+    if len(lowered) < len(wanted) * 0.5:
+        return False  # normalising never lengthens a text
+    candidate = _NON_WORD.sub(" ", lowered).strip()  # _normalise
     if len(candidate) < len(wanted) * 0.5:
         return False
     if fuzz.token_set_ratio(wanted, candidate, score_cutoff=threshold):

@@ -1006,6 +1006,10 @@ def load_lexicon(language: str | None, config=None) -> Lexicon:
     needed) extend the data in rules/.
     """
     language = language if language in LANGUAGES else "fi"
+    if config is None:  # the name splitter asks for every field: no config to freeze
+        cached = _CACHE.get((language, (), (), ()))
+        if cached is not None:
+            return cached
     extra_authorities = getattr(config, "authorities", None) or ()
     extra_terms = getattr(config, "terms", None) or {}
     extra_abbreviations = getattr(config, "abbreviations", None) or {}

@@ -11,8 +11,9 @@ quote them.
 Verb forms come from :class:`drafter.nlp.Language`: Voikko for Finnish (a
 passive is Voikko's PERSON 4), suffix and word-list cues for Swedish and
 English. Word lists are data: ``rules/<lang>/measure-form.yaml``. No spaCy Doc
-is built: tokens, sentence offsets and cached per-form analyses suffice, which
-keeps a 200-measure draft well under a second.
+is built: sentence offsets, each sentence's words (split once) and what a
+:class:`WordReader` learns once per distinct word form suffice (500 measures:
+~66,000 words, ~4,000 forms; ~70 ms).
 """
 
 from __future__ import annotations

@@ -62,10 +62,18 @@ def test_required_strings_of_some_patterns(pattern, expected):
     assert [set(r) for r in required_strings(compiled.pattern, compiled.flags)] == expected
 
 
+_FOLD = str.maketrans("123456789", "000000000")
+
+
 def _holds_requirements(compiled: re.Pattern, text: str) -> None:
+    plain_digits = not any(char.isdecimal() and char not in "0123456789" for char in text)
     for match in compiled.finditer(text):
+        rest = text[match.start():]
         for requirement in required_strings(compiled.pattern, compiled.flags):
-            assert any(needle in text[match.start():] for needle in requirement), (compiled, text, requirement)
+            assert any(needle in rest for needle in requirement), (compiled, text, requirement)
+        if plain_digits:  # the digit-folded requirements hold where 0-9 are the only digits
+            for requirement in required_strings(compiled.pattern, compiled.flags, True):
+                assert any(needle in rest.translate(_FOLD) for needle in requirement), (compiled, text, requirement)
 
 
 @pytest.mark.parametrize("pattern", PATTERNS)
@@ -100,6 +108,31 @@ def sample_texts() -> list[str]:
 def _text_rule_ids(language: str) -> set[str]:
     return {r.id for r in select_rules(load_rules(), language, None, {r.id for r in load_rules()})
             if r.kind in KINDS and KINDS[r.kind].function.__module__ == text_kinds.__name__}
+
+
+@pytest.mark.parametrize("pattern, expected", [
+    (r"(?<![\w.,/§–-])[1-9]\d{4,}", [{"00000"}, {"0"}]),
+    (r"(?<![\w.,])0?([1-9]|[12]\d|3[01])\.0?([1-9]|1[0-2])\.((?:19|20)\d\d)", [
+        {"0.0.0000", "0.00.0000", "0.000.0000"}, {"."}, {"0"}]),
+    (r"klo\s+\d", [{"klo"}, {"0"}]),
+])
+def test_digit_folded_requirements(pattern, expected):
+    compiled = re.compile(pattern)
+    assert [set(r) for r in required_strings(compiled.pattern, compiled.flags, True)] == expected
+
+
+def test_digits_beyond_0_to_9_turn_the_folded_requirements_off():
+    """Arabic-Indic digits are digits to \\d: number rules must see them with and without the short cut."""
+    from _engine_helpers import bare_programme
+
+    text = "Määrä on 1٢٣٤٥٦ euroa, päivä 3.٤.٢٠٢٤.\n\nToinen on 1234567 euroa, päivä 3.4.2024.\n"
+    programme = bare_programme(text)
+    only = {"STY004", "STY006", "STY007", "STY008"}
+    narrowed = run_checks(programme, only=only).findings
+    assert any(f.location.text == "1٢٣٤٥٦" for f in narrowed)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(text_kinds, "candidates", lambda ctx, scope, pattern: None)
+        assert run_checks(programme, only=only).findings == narrowed
 
 
 @pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.stem)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import sys
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Iterable, Iterator, Mapping
@@ -128,12 +129,16 @@ _EMPTY = _Shape((), frozenset({""}), frozenset({""}), frozenset({""}))
 
 
 @lru_cache(maxsize=4096)
-def required_strings(pattern: str, flags: int = 0) -> tuple[frozenset[str], ...]:
+def required_strings(pattern: str, flags: int = 0, fold_digits: bool = False) -> tuple[frozenset[str], ...]:
     """Sets of strings of which every match of ``pattern`` contains one each (within the match or a lookahead).
 
     Lookbehinds are left out: with ``pos`` they may read text before it. Where
     case is ignored only characters without case count. () when nothing is
     known (or the pattern cannot be read): the pattern may match anywhere.
+
+    With ``fold_digits`` the strings are those of a text whose digits all read
+    "0" (see :func:`fold_digits`), and ``\\d`` counts as such a digit: true
+    of texts whose only decimal digits are 0–9.
     """
     try:
         from re import _constants, _parser  # Python 3.11+
@@ -142,7 +147,8 @@ def required_strings(pattern: str, flags: int = 0) -> tuple[frozenset[str], ...]
         import sre_parse as _parser
     try:
         parsed = _parser.parse(pattern, flags)
-        shape = _PatternReader(_constants).sequence(list(parsed), bool(parsed.state.flags & re.IGNORECASE))
+        reader = _PatternReader(_constants, fold_digits)
+        shape = reader.sequence(list(parsed), bool(parsed.state.flags & re.IGNORECASE))
     except Exception:  # noqa: BLE001 - a pattern we cannot read is simply run everywhere
         return ()
     required = list(shape.required)
@@ -172,8 +178,9 @@ def _uncased(char: str) -> bool:
 class _PatternReader:
     """Walks a parsed pattern (sre parser's tree) into :class:`_Shape` values."""
 
-    def __init__(self, constants) -> None:
+    def __init__(self, constants, fold_digits: bool = False) -> None:
         self.c = constants
+        self.fold = str.maketrans("123456789", "000000000") if fold_digits else None
 
     def sequence(self, items: list, icase: bool) -> _Shape:
         """The shape of pieces matched one after another."""
@@ -204,7 +211,7 @@ class _PatternReader:
     def piece(self, op, av, icase: bool) -> _Shape:
         c = self.c
         if op is c.LITERAL:
-            char = chr(av)
+            char = chr(av).translate(self.fold) if self.fold else chr(av)
             return _Shape((), frozenset({char}), frozenset({char}), frozenset({char})) \
                 if not icase or _uncased(char) else _UNKNOWN
         if op is c.IN:
@@ -239,8 +246,12 @@ class _PatternReader:
                 chars.add(chr(av))
             elif op is c.RANGE and av[1] - av[0] < _MAX_ALTERNATIVES:
                 chars.update(chr(n) for n in range(av[0], av[1] + 1))
+            elif op is c.CATEGORY and av is c.CATEGORY_DIGIT and self.fold:
+                chars.add("0")
             else:  # negation, categories, big ranges
                 return None
+        if self.fold:
+            chars = {char.translate(self.fold) for char in chars}
         if len(chars) > _MAX_ALTERNATIVES or (icase and not all(map(_uncased, chars))):
             return None
         return frozenset(chars)
@@ -399,23 +410,27 @@ def _scope_text(ctx: CheckContext, scope: str) -> tuple[str, list[int]]:
     return cache[key]
 
 
-def _units_with(ctx: CheckContext, scope: str, needle: str) -> list[int] | None:
+def _units_with(ctx: CheckContext, scope: str, needle: str, folded: bool = False) -> list[int] | None:
     """The numbers of ``scope``'s units whose text holds ``needle``; None when more than half do.
 
     One search per unit that holds it, given up once the needle proves common:
-    then it would not narrow the units much.
+    then it would not narrow the units much. ``folded``: ``needle`` is looked
+    for in the text with every digit read as "0" (see :func:`_folded_text`).
     """
     cache = _cache(ctx).setdefault(("holding", scope), {})
-    if needle in cache:
-        return cache[needle]
+    if (folded, needle) in cache:
+        return cache[folded, needle]
     joined, starts = _scope_text(ctx, scope)
     haystack, wanted = joined, needle
     if "?" not in needle:
         try:
             wanted = needle.encode("latin-1")
-            haystack = _narrow_text(ctx, scope)
+            haystack = _folded_text(ctx, scope) if folded else _narrow_text(ctx, scope)
         except UnicodeEncodeError:
             pass
+    if folded and haystack is joined:
+        cache[folded, needle] = None  # only the Latin-1 copy has its digits folded
+        return None
     found: list[int] | None = []
     last, limit = len(starts) - 1, len(starts) // 2
     at = haystack.find(wanted)
@@ -428,7 +443,7 @@ def _units_with(ctx: CheckContext, scope: str, needle: str) -> list[int] | None:
             found = None
             break
         at = haystack.find(wanted, starts[number + 1])
-    cache[needle] = found
+    cache[folded, needle] = found
     return found
 
 
@@ -446,6 +461,36 @@ def _narrow_text(ctx: CheckContext, scope: str) -> bytes:
     return cache[key]
 
 
+_FOLD_DIGITS = bytes.maketrans(b"123456789", b"000000000")
+
+
+def _folded_text(ctx: CheckContext, scope: str) -> bytes:
+    """:func:`_narrow_text` with every digit 0–9 as "0": where "\\d\\d" matches, "00" stands."""
+    cache = _cache(ctx)
+    key = ("folded", scope)
+    if key not in cache:
+        cache[key] = _narrow_text(ctx, scope).translate(_FOLD_DIGITS)
+    return cache[key]
+
+
+_CHARACTER_REFERENCE = re.compile(rb"&#(\d+);")
+
+
+def _only_plain_digits(ctx: CheckContext, scope: str) -> bool:
+    """Whether the only decimal digits (what ``\\d`` matches) in ``scope`` are 0–9.
+
+    Latin-1 has no other; the characters beyond it are listed by encoding the
+    text with character references ("&#8211;"), which is done in C.
+    """
+    cache = _cache(ctx)
+    key = ("plain-digits", scope)
+    if key not in cache:
+        encoded = _scope_text(ctx, scope)[0].encode("latin-1", "xmlcharrefreplace")
+        numbers = {int(n) for n in set(_CHARACTER_REFERENCE.findall(encoded))}
+        cache[key] = not any(chr(n).isdecimal() for n in numbers if n <= sys.maxunicode)
+    return cache[key]
+
+
 _MAX_NEEDLES = 6   # a requirement of more strings costs more searches than it saves
 _MAX_TRIES = 3
 
@@ -456,30 +501,68 @@ def candidates(ctx: CheckContext, scope: str, pattern: re.Pattern[str]) -> froze
     The units holding one of the pattern's required strings (the first
     requirement, longest strings first, that is not common), narrowed by the
     other requirements; a unit left out cannot hold a match (see
-    :func:`required_strings`).
+    :func:`required_strings`). Where the scope's digits are all 0–9, the
+    requirements of the text with its digits folded to "0" count too
+    ("00000" for five digits in a row).
     """
     cache = _cache(ctx).setdefault(("candidates", scope), {})
     key = (pattern.pattern, pattern.flags)
     if key in cache:
         return cache[key]
-    required = [r for r in required_strings(*key) if len(r) <= _MAX_NEEDLES and "\x00" not in "".join(r)]
-    # A requirement met wherever another one is ("X" where "XX" is) narrows nothing further.
-    required = [r for r in required if not any(o != r and all(any(n in s for n in r) for s in o) for o in required)]
-    required.sort(key=lambda r: (-min(map(len, r)), len(r)))
+    required = _requirements(ctx, scope, key)
     result = None
-    for tries, requirement in enumerate(required[:_MAX_TRIES]):
-        holding = [_units_with(ctx, scope, needle) for needle in sorted(requirement)]
+    for tries, (requirement, folded) in enumerate(required[:_MAX_TRIES]):
+        holding = [_units_with(ctx, scope, needle, folded) for needle in sorted(requirement)]
         if any(found is None for found in holding):
             continue
         numbers = set().union(*holding)
-        if numbers:
-            texts = _scope_texts(ctx, scope)
-            for other in required[:tries] + required[tries + 1:]:
-                numbers = {n for n in numbers if any(needle in texts[n] for needle in other)}
+        for other, other_folded in required[:tries] + required[tries + 1:]:
+            if not numbers:
+                break
+            numbers = _narrowed(ctx, scope, numbers, other, other_folded)
         result = frozenset(numbers)
         break
     cache[key] = result
     return result
+
+
+def _requirements(ctx: CheckContext, scope: str, key: tuple[str, int]) -> list[tuple[frozenset[str], bool]]:
+    """The pattern's usable requirements, (strings, in the digit-folded text?), most telling first."""
+    found = [(r, False) for r in required_strings(*key)]
+    for requirement in required_strings(*key, True):
+        if "0" not in "".join(requirement):
+            found.append((requirement, False))  # no digit: the same strings in the plain text
+        elif _only_plain_digits(ctx, scope):
+            found.append((requirement, True))
+    usable = []
+    for requirement in found:
+        strings = requirement[0]
+        if requirement not in usable and len(strings) <= _MAX_NEEDLES and "\x00" not in "".join(strings):
+            usable.append(requirement)
+    # A requirement met wherever another one is ("X" where "XX" is) narrows nothing further.
+    usable = [(r, f) for r, f in usable
+              if not any(of == f and o != r and all(any(n in s for n in r) for s in o) for o, of in usable)]
+    usable.sort(key=lambda item: (-min(map(len, item[0])), len(item[0])))
+    return usable
+
+
+def _narrowed(ctx: CheckContext, scope: str, numbers: set[int], strings: frozenset[str], folded: bool) -> set[int]:
+    """The units among ``numbers`` whose text holds one of ``strings`` (all of them when that cannot be told)."""
+    if not folded:
+        texts = _scope_texts(ctx, scope)
+        return {n for n in numbers if any(needle in texts[n] for needle in strings)}
+    try:
+        wanted = [needle.encode("latin-1") for needle in strings]
+    except UnicodeEncodeError:
+        return numbers
+    if any(b"?" in needle for needle in wanted):
+        return numbers
+    cache = _cache(ctx)
+    key = ("folded-texts", scope)
+    if key not in cache:
+        cache[key] = _folded_text(ctx, scope).split(b"\x00")
+    texts = cache[key]
+    return {n for n in numbers if any(needle in texts[n] for needle in wanted)}
 
 
 def _scope_texts(ctx: CheckContext, scope: str) -> list[str]:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from typing import Iterable, Iterator
+from typing import Iterator
 
 from drafter.checks.parallel import AFTER_PARTNER_WORK
 from drafter.checks.registry import CheckContext, Rule, kind
@@ -94,17 +94,17 @@ def voikko_spelling(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
     min_length = int(rule.params.get("min_length", 2))
     skip_other = bool(rule.params.get("skip_other_languages", True))
     known_good: set[str] = set()
+    never_asked: set[str] = set()
     other_language = _other_language_memo(ctx)
     for paragraph in ctx.paragraphs():
         text = paragraph.text
         if not text.strip():
             continue
-        misspelled, new_good = _misspellings(text, language, accepted, min_length, known_good)
-        # A paragraph in another language counts for nothing, not even for known_good.
-        # Telling its language costs more than spelling it (Voikko's answers are cached),
-        # so it is asked only when it matters: a misspelling, or words new to known_good.
-        if (misspelled or new_good) and skip_other and other_language(text):
-            known_good.difference_update(new_good)
+        misspelled = _misspellings(text, language, accepted, min_length, known_good, never_asked)
+        # A paragraph in another language is not spelled as Finnish. Telling its language
+        # costs more than spelling it (Voikko's answers are cached), so it is asked only
+        # when there is something to report.
+        if misspelled and skip_other and other_language(text):
             continue
         for places in misspelled.values():
             start, end = places[0]
@@ -119,37 +119,37 @@ def voikko_spelling(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
 
 
 def _misspellings(text: str, language, accepted: frozenset[str], min_length: int,
-                  known_good: set[str]) -> tuple[dict[str, list[tuple[int, int]]], list[str]]:
-    """Misspelled forms of ``text`` (lower-cased, with their offsets) and the words it added to ``known_good``."""
+                  known_good: set[str], never_asked: set[str]) -> dict[str, list[tuple[int, int]]]:
+    """Misspelled forms of ``text``, lower-cased, with their offsets.
+
+    ``known_good`` holds the forms Voikko spelled right (its answer does not
+    depend on the paragraph, so a form learnt in any paragraph holds for all)
+    and ``never_asked`` the
+    forms no paragraph asks about (too short, numbers and codes, ALL-CAPS,
+    accepted vocabulary): both are skipped at once. The filters that depend
+    on a word's place (a name inside a sentence, a case ending after a
+    number) are applied only to words Voikko does not know, as a word it knows
+    is never reported wherever it stands.
+    """
     misspelled: dict[str, list[tuple[int, int]]] = {}
-    new_good: list[str] = []
-    for word, start, end in _candidate_words(text, language, accepted, min_length, known_good):
-        if language.spell(word):
-            if word not in known_good:  # a hyphenated "sosiaali-" may be known already: keep it known
-                known_good.add(word)
-                new_good.append(word)
-            continue
-        if text[end:end + 1] == "." and language.spell(word + "."):
-            continue  # an abbreviation: "ks.", "esim.", "vrt."
-        misspelled.setdefault(word.lower(), []).append((start, end))
-    return misspelled, new_good
-
-
-def _candidate_words(text: str, language, accepted: frozenset[str], min_length: int,
-                     known_good: set[str]) -> Iterable[tuple[str, int, int]]:
-    """Words of ``text`` to ask Voikko about, with offsets; ``known_good`` caches spelled-right forms."""
     masked = _MASK.sub(lambda m: " " * len(m.group()), text) if _MASK_HINT.search(text) else text
     sentence_starts: set[int] | None = None
     for match in language.word_matches(masked):
         word = match.group()
-        if word in known_good:
+        if word in known_good or word in never_asked:
             continue
-        if len(word) < min_length or not _LETTERS.match(word):
-            continue  # numbers, codes, words with digits
-        rest = word[1:]
-        if rest and not rest.islower():
-            continue  # ALL-CAPS, "STM:n", camel case: abbreviations, product and system names
+        if _never_asked(word, accepted, min_length):
+            never_asked.add(word)
+            continue
         start, end = match.span()
+        if end < len(masked) and masked[end] in "-‐" and (end + 1 == len(masked) or masked[end + 1] in " ,"):
+            word = word + masked[end]  # "sosiaali- ja terveysministeriö"
+            end += 1
+            if word in known_good:
+                continue
+        if language.spell(word):
+            known_good.add(word)
+            continue
         if start and masked[start - 1] == ":":
             continue  # a case ending after a symbol or number: "3 §:ää", "2021:n"
         if word[0].isupper():
@@ -157,13 +157,21 @@ def _candidate_words(text: str, language, accepted: frozenset[str], min_length: 
                 sentence_starts = {s for s, _ in language.sentences(masked)}
             if start not in sentence_starts and not _after_list_label(masked, start):
                 continue  # a name
-        lower = word.lower()
-        if lower in accepted or lower.split(":")[0] in accepted:
-            continue
-        if end < len(masked) and masked[end] in "-‐" and (end + 1 == len(masked) or masked[end + 1] in " ,"):
-            word = word + masked[end]  # "sosiaali- ja terveysministeriö"
-            end += 1
-        yield word, start, end
+        if text[end:end + 1] == "." and language.spell(word + "."):
+            continue  # an abbreviation: "ks.", "esim.", "vrt."
+        misspelled.setdefault(word.lower(), []).append((start, end))
+    return misspelled
+
+
+def _never_asked(word: str, accepted: frozenset[str], min_length: int) -> bool:
+    """Whether ``word`` is never a candidate misspelling, wherever it stands."""
+    if len(word) < min_length or not _LETTERS.match(word):
+        return True  # numbers, codes, words with digits
+    rest = word[1:]
+    if rest and not rest.islower():
+        return True  # ALL-CAPS, "STM:n", camel case: abbreviations, product and system names
+    lower = word.lower()
+    return lower in accepted or lower.split(":")[0] in accepted
 
 
 def _after_list_label(text: str, start: int) -> bool:

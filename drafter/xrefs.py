@@ -176,10 +176,18 @@ def find_references(text: str, language: str, include_labels: bool = False) -> l
     label at the start of ``text`` ("Toimenpide 12:", "Liite 2", "Åtgärd 3.")
     is left out unless ``include_labels``.
     """
+    return references_in(text, language, include_labels, search_lower(text))
+
+
+def references_in(text: str, language: str, include_labels: bool, lowered: str | None) -> list[Reference]:
+    """:func:`find_references` given ``lowered``, which must be ``search_lower(text)``.
+
+    For callers that lower-cased a whole document once and pass each
+    paragraph's slice of it (offsets are kept, see :func:`search_lower`).
+    """
     language = language if language in KEYWORDS else "en"
     patterns = _patterns(language)
     leads = KEYWORD_LEADS[language]
-    lowered = search_lower(text)
     found: list[Reference] = []
     for kind, pattern, numbers_first in patterns:
         if lowered is None:

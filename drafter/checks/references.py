@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import Iterable, Iterator
+from typing import Iterator
 
 from drafter.blocks import Paragraph
 from drafter.checks.registry import CheckContext, Rule, kind
 from drafter.findings import Finding
-from drafter.xrefs import KEYWORD_LEADS, Reference, as_int, find_references, literal_starts, search_lower
+from drafter.xrefs import (
+    KEYWORD_LEADS, Reference, as_int, find_references, literal_starts, references_in, search_lower,
+)
 
 _ANNEX_HEADING = re.compile(
     r"^\s*(?:liite|liitteet|bilaga|bilagor|annex|appendix)\s+(?P<number>\d{1,3}|[A-Z]|[IVX]+)\b",
@@ -100,30 +102,31 @@ def _find_all(ctx: CheckContext) -> list[tuple[Paragraph, list[Reference]]]:
     language = ctx.language if ctx.language in ("fi", "sv", "en") else "en"
     readable = [p for p in ctx.document.all_paragraphs()
                 if not (p.deleted or p.container in ("header", "footer") or not p.text)]
+    joined = "\x00".join(p.text for p in readable)
+    lowered = search_lower(joined)
+    if lowered is None:  # odd letters somewhere: every paragraph, each lower-cased on its own
+        found = ((p, find_references(p.text, language)) for p in readable)
+        return [(p, references) for p, references in found if references]
+    starts, offset = [], 0
+    for paragraph in readable:
+        starts.append(offset)
+        offset += len(paragraph.text) + 1
     found = []
-    for number in _with_keywords(readable, language):
-        paragraph = readable[number]
-        references = find_references(paragraph.text, language)
+    for number in _with_keywords(lowered, starts, language):
+        paragraph, start = readable[number], starts[number]
+        text = paragraph.text
+        references = references_in(text, language, False, lowered[start:start + len(text)])
         if references:
             found.append((paragraph, references))
     return found
 
 
-def _with_keywords(paragraphs: list[Paragraph], language: str) -> Iterable[int]:
+def _with_keywords(lowered: str, starts: list[int], language: str) -> list[int]:
     """The numbers of the paragraphs holding a keyword's lead: no other paragraph can hold a reference.
 
-    One lower-cased text of them all is searched for the leads of
-    :data:`drafter.xrefs.KEYWORD_LEADS`; when lower-casing cannot be trusted
-    (see :func:`drafter.xrefs.search_lower`) every paragraph is a candidate.
+    ``lowered`` is all paragraphs lower-cased and joined (paragraph *n* starts at
+    ``starts[n]``), searched for the leads of :data:`drafter.xrefs.KEYWORD_LEADS`.
     """
-    joined = "\x00".join(p.text for p in paragraphs)
-    lowered = search_lower(joined)
-    if lowered is None:
-        return range(len(paragraphs))
-    starts, offset = [], 0
-    for paragraph in paragraphs:
-        starts.append(offset)
-        offset += len(paragraph.text) + 1
     leads = [lead for kind_leads in KEYWORD_LEADS[language].values() for lead in kind_leads]
     return sorted({bisect.bisect_right(starts, at) - 1 for at in literal_starts(lowered, leads)})
 

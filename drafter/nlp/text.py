@@ -114,8 +114,11 @@ def sentences(text: str, language: str = "fi") -> list[tuple[int, int]]:
             if text[mark] == "." and not _period_ends(text, start, mark, known):
                 continue
             end = match.end()
-            _add(spans, text, start, end)
-            start = end
+            if start == part_start:
+                _add(spans, text, start, end)  # the line may open with space
+            else:
+                spans.append((start, end))  # starts at a word, ends at a mark
+            start = match.start(1)  # the next sentence's first character
         _add(spans, text, start, part_end)
     return spans
 

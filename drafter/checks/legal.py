@@ -290,8 +290,9 @@ class _TermIndex:
         """Record where each of ``first_lemmas`` occurs (one pass for all that are new).
 
         Words never span whitespace, so each distinct whitespace-separated piece
-        of text is split into words, and each distinct word lemmatised, once;
-        only paragraphs holding a piece with a wanted word are walked word by word.
+        of the draft is split into words, and each distinct word lemmatised,
+        once; only paragraphs holding a piece with a wanted word are walked word
+        by word.
         """
         if self.lemma is None:
             return
@@ -301,20 +302,17 @@ class _TermIndex:
         for form in wanted:
             self._positions[form] = []
         lemma, forms, pieces = self.lemma, self._forms, self._pieces
+        if not pieces:  # every distinct piece of the draft, in reading order
+            for piece in dict.fromkeys(self.joined.replace(self._JOIN, " ").split()):
+                words = pieces[piece] = tuple(_WORD.findall(piece))
+                for word in words:
+                    if word not in forms:
+                        forms[word] = lemma(word).lower()
         hit_pieces = {piece for piece, words in pieces.items() if any(forms[w] in wanted for w in words)}
+        if not hit_pieces:
+            return
         for number, paragraph in enumerate(self.paragraphs):
-            split = paragraph.text.split()
-            if not pieces.keys() >= set(split):
-                for piece in split:  # the new pieces, in reading order
-                    if piece in pieces:
-                        continue
-                    words = pieces[piece] = tuple(_WORD.findall(piece))
-                    for word in words:
-                        if word not in forms:
-                            forms[word] = lemma(word).lower()
-                    if any(forms[w] in wanted for w in words):
-                        hit_pieces.add(piece)
-            if hit_pieces.isdisjoint(split):
+            if hit_pieces.isdisjoint(paragraph.text.replace(self._JOIN, " ").split()):
                 continue
             for position, match in enumerate(_WORD.finditer(paragraph.text)):
                 form = forms[match.group()]

@@ -8,6 +8,7 @@ objectives, measures and one line per field, then a summary line.
 
 from __future__ import annotations
 
+import re
 import textwrap
 from typing import Any
 
@@ -164,7 +165,7 @@ def _wrapped(label: str, title: str, depth: int, width: int) -> list[str]:
     indent = INDENT * depth
     first = f"{indent}{label} " if label else indent
     rest = " " * len(first)
-    return textwrap.wrap(title, width, initial_indent=first, subsequent_indent=rest) or [first.rstrip()]
+    return _wrap(title, width, first, rest) or [first.rstrip()]
 
 
 def _field_lines(f: FieldLine, depth: int, width: int) -> list[str]:
@@ -175,7 +176,24 @@ def _field_lines(f: FieldLine, depth: int, width: int) -> list[str]:
         name = f.label or FIELD_NAMES.get(f.key, f.key)
     prefix = f"{indent}{name}: "
     value = " / ".join(part.strip() for part in f.value.splitlines() if part.strip()) or "—"
-    return textwrap.wrap(value, width, initial_indent=prefix, subsequent_indent=indent + INDENT * 2) or [prefix]
+    return _wrap(value, width, prefix, indent + INDENT * 2) or [prefix]
+
+
+# Whitespace that textwrap turns into spaces before wrapping.
+_MUNGED_WHITESPACE = re.compile("[\t\n\x0b\x0c\r]")
+
+
+def _wrap(text: str, width: int, first: str, rest: str) -> list[str]:
+    """``textwrap.wrap(text, width, initial_indent=first, subsequent_indent=rest)``, short lines fast.
+
+    A text that fits on the first line, ends in a visible character and holds no
+    whitespace textwrap would rewrite is that one line unchanged, which is what
+    textwrap returns for it too, at a tenth of the cost.
+    """
+    if (text and len(first) + len(text) <= width and not text[-1].isspace()
+            and not _MUNGED_WHITESPACE.search(text)):
+        return [first + text]
+    return textwrap.wrap(text, width, initial_indent=first, subsequent_indent=rest)
 
 
 def _paragraph_lengths(programme: Programme) -> dict[tuple[str, int], int]:

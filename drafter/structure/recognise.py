@@ -16,6 +16,7 @@ title-like paragraph, make an unnumbered measure ("Vuosittaisen … järjestämi
 
 from __future__ import annotations
 
+import gc
 import os
 
 from drafter.blocks import Document, Location, Paragraph, Table
@@ -57,6 +58,12 @@ def recognise(document: Document, language: str | None = None, profile: str | No
             f"{loaded.source} or set `language` in drafter.toml."
         )
     layout = loaded.layout(lang)
+    # Recognition makes tens of thousands of small objects and no cycles, while the
+    # document it reads holds hundreds of thousands: with the cyclic collector on,
+    # its full collections re-scan the document again and again (a third of the
+    # time on big drafts).
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         return _recognise(document, lang, loaded, layout, problems)
     except (RecursionError, MemoryError):
@@ -72,6 +79,9 @@ def recognise(document: Document, language: str | None = None, profile: str | No
             file=_file_name(document), language=lang, title=_properties_title(document), chapters=(),
             objectives=(), measures=(), document=document, profile=loaded.name, problems=tuple(problems),
         )
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def _recognise(document: Document, lang: str, profile: Profile, layout: LanguageLayout,

@@ -96,8 +96,11 @@ def test_rule_groups_keep_a_modules_rules_together_heaviest_first_each_rule_once
     groups = parallel.rule_groups(list(rules))
     assert sorted(i for group in groups for i in group) == list(range(len(rules)))
     modules = [{KINDS[rules[i].kind].function.__module__ for i in group} for group in groups]
-    assert all(len(m) == 1 for m in modules)
+    named = [{parallel.SHARED_GROUPS.get(m, m) for m in group_modules} for group_modules in modules]
+    assert all(len(n) == 1 for n in named)
     assert modules[0] == {"drafter.checks.language"}
+    together = next(m for m in modules if "drafter.checks.authorities" in m)
+    assert {"drafter.checks.terminology", "drafter.checks.abbreviations"} <= together
     assert all(group == sorted(group) for group in groups)
 
 

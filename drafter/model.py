@@ -11,12 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterator, Literal
 
-from drafter.blocks import Document, Location
+from drafter.blocks import Document, Location, quick_init
 
 FieldKey = Literal["responsible", "other_actors", "schedule", "funding", "indicators"]
 MeasureLayout = Literal["heading", "typed", "prefix", "autonumber", "table", "unnumbered"]
 
 
+@quick_init
 @dataclass(frozen=True)
 class FieldLine:
     """One field of a measure: key, the label as written, the value without label."""
@@ -30,6 +31,7 @@ class FieldLine:
     source: Literal["line", "column", "title-brackets"] = "line"
 
 
+@quick_init
 @dataclass(frozen=True)
 class Measure:
     """A numbered measure (toimenpide) with its title, body and fields."""

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Callable
 
 from drafter.blocks import Paragraph, Table
 from drafter.profiles import LanguageLayout
@@ -37,7 +39,7 @@ SKIP = "skip"
 TABLE = "table"
 
 
-@dataclass
+@dataclass(slots=True)
 class Item:
     """One body paragraph (or top-level table) with what it could be."""
 
@@ -73,12 +75,10 @@ def classify_paragraph(paragraph: Paragraph, layout: LanguageLayout, finder: Fie
     text = paragraph.text
     if paragraph.deleted or paragraph.container in _SKIPPED_CONTAINERS:
         return Item(SKIP, paragraph)
-    style = paragraph.style_name or paragraph.style_id or ""
-    if _TOC_STYLE.match(style) or _TOC_STYLE.match(paragraph.style_id or ""):
+    style = _style_kind(paragraph.style_name, paragraph.style_id)
+    if style == SKIP or not text.strip():
         return Item(SKIP, paragraph)
-    if not text.strip():
-        return Item(SKIP, paragraph)
-    if _TITLE_STYLE.match(paragraph.style_id or "") or _TITLE_STYLE.match(paragraph.style_name or ""):
+    if style == TITLE:
         return Item(TITLE, paragraph)
     numbering = paragraph.numbering if paragraph.numbering and paragraph.numbering.format != "bullet" else None
     level = paragraph.outline_level if paragraph.is_heading else None
@@ -116,6 +116,17 @@ def classify_paragraph(paragraph: Paragraph, layout: LanguageLayout, finder: Fie
         return _titled(TYPED, paragraph, lead + typed.start("title"), finder, number=typed.group("number"),
                        label=typed.group("label").strip(), bold=bold)
     return Item(BODY, paragraph, fields=finder.inline(text), bold=bold)
+
+
+@lru_cache(maxsize=1024)
+def _style_kind(style_name: str | None, style_id: str | None) -> str | None:
+    """SKIP for a table-of-contents style, TITLE for a title style, else None (by name or id)."""
+    style = style_name or style_id or ""
+    if _TOC_STYLE.match(style) or _TOC_STYLE.match(style_id or ""):
+        return SKIP
+    if _TITLE_STYLE.match(style_id or "") or _TITLE_STYLE.match(style_name or ""):
+        return TITLE
+    return None
 
 
 def _classify_heading(paragraph: Paragraph, level: int, numbering, layout: LanguageLayout,
@@ -182,15 +193,53 @@ def match_typed_number(text: str, layout: LanguageLayout) -> re.Match | None:
 
 
 def _is_not_a_number(text: str, layout: LanguageLayout) -> bool:
-    return any(p.match(text) for p in layout.not_a_number)
+    return _any_of(layout.not_a_number)(text) is not None
+
+
+_ANY_OF: dict[tuple[re.Pattern, ...], Callable[[str], object]] = {}
+
+
+def _any_of(patterns: tuple[re.Pattern, ...]) -> Callable[[str], object]:
+    """A function that matches ``text`` against any of ``patterns`` (not None when one does).
+
+    Patterns without groups (so without backreferences) and with the same flags
+    are joined into one alternation: one regex call instead of one per pattern.
+    """
+    found = _ANY_OF.get(patterns)
+    if found is None:
+        found = _ANY_OF[patterns] = _joined(patterns)
+    return found
+
+
+def _joined(patterns: tuple[re.Pattern, ...]) -> Callable[[str], object]:
+    def each(text: str):
+        for p in patterns:
+            m = p.match(text)
+            if m:
+                return m
+        return None
+
+    flags = {p.flags for p in patterns}
+    if len(flags) != 1 or any(p.groups for p in patterns) or re.VERBOSE & next(iter(flags)):
+        return each
+    try:
+        return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), flags.pop()).match
+    except re.error:  # e.g. an inline global flag, allowed only at a pattern's start
+        return each
 
 
 def starts_bold(paragraph: Paragraph, offset: int = 0) -> bool:
     """True when the first visible character at or after ``offset`` is bold."""
+    spans = paragraph.spans
+    if not spans:
+        return False
     text = paragraph.text
     while offset < len(text) and text[offset].isspace():
         offset += 1
-    return any(s.bold and s.start <= offset < s.end for s in paragraph.spans)
+    for s in spans:
+        if s.bold and s.start <= offset < s.end:
+            return True
+    return False
 
 
 def bold_end(paragraph: Paragraph, start: int) -> int | None:

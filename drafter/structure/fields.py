@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from drafter.blocks import Location
+from drafter.blocks import Location, quick_init
 from drafter.model import FieldLine
 from drafter.profiles import LanguageLayout
 
@@ -19,6 +19,7 @@ from drafter.profiles import LanguageLayout
 _BOUNDARY_BEFORE = re.compile(r"(?:[.;!?:)\]]|[.;!?]\s*[\"”’])\s*$")
 
 
+@quick_init
 @dataclass(frozen=True)
 class FieldMatch:
     """A field found in a paragraph's text, by offsets into that text."""
@@ -52,6 +53,9 @@ class FieldFinder:
         else:
             self._label = None
         self._trim = {spec.key: spec.trim_period for spec in layout.fields}
+        # Fields found per distinct text: a paragraph is looked at as a line and
+        # inline, and field lines ("Rahoitus: Toteutetaan virkatyönä.") repeat.
+        self._found: dict[str, tuple[FieldMatch, ...]] = {}
 
     def line(self, text: str) -> list[FieldMatch]:
         """Fields of a paragraph that opens with a field label, else []."""
@@ -69,6 +73,12 @@ class FieldFinder:
         return self._key_by_label.get(_fold(label.strip().rstrip(":").strip()))
 
     def _matches(self, text: str) -> list[FieldMatch]:
+        found = self._found.get(text)
+        if found is None:
+            found = self._found[text] = tuple(self._find(text))
+        return list(found)
+
+    def _find(self, text: str) -> list[FieldMatch]:
         if self._label is None or ":" not in text and "–" not in text and "—" not in text and " - " not in text:
             return []
         starts = []

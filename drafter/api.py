@@ -59,11 +59,10 @@ def _checked(label: str, programme, config, select, ignore):
     from drafter.findings import Severity
     from drafter.report.results import FileResult
 
-    result = run_checks(programme, config)
-    findings = [f for f in result.findings if _selected(f, select, ignore)]
-    suppressed = getattr(result, "suppressed", 0) or 0
-    notices = list(dict.fromkeys([*getattr(config, "notices", ()), *getattr(result, "notices", ())]))
+    # The funding summary the reports show is classified before the rules run and
+    # handed to them: the funding rules use the same one (and a forked partner has it).
     funding = None
+    funding_notice = None
     try:
         from drafter.funding import funding_summary
     except ImportError:
@@ -72,7 +71,18 @@ def _checked(label: str, programme, config, select, ignore):
         try:
             funding = funding_summary(programme, config)
         except Exception as exc:  # noqa: BLE001 - the summary is extra; the check still stands
-            notices.append(f"funding summary unavailable ({type(exc).__name__}: {exc})")
+            funding_notice = f"funding summary unavailable ({type(exc).__name__}: {exc})"
+    analyses = {}
+    if funding is not None:
+        from drafter.checks.funding import SUMMARY_KEY
+
+        analyses[SUMMARY_KEY] = funding
+    result = run_checks(programme, config, analyses=analyses)
+    findings = [f for f in result.findings if _selected(f, select, ignore)]
+    suppressed = getattr(result, "suppressed", 0) or 0
+    notices = list(dict.fromkeys([*getattr(config, "notices", ()), *getattr(result, "notices", ())]))
+    if funding_notice is not None:
+        notices.append(funding_notice)
     return FileResult(
         file=label, programme=programme, findings=tuple(findings), notices=tuple(notices),
         suppressed=suppressed if isinstance(suppressed, int) else len(suppressed), funding=funding,

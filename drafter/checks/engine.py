@@ -13,7 +13,7 @@ import gc
 import logging
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Iterable
+from typing import Any, Iterable, Mapping
 
 from drafter.checks.parallel import replay, start_sharing
 from drafter.checks.registry import KINDS, CheckContext, Rule, RuleDocs
@@ -83,8 +83,12 @@ def make_context(programme, config=None) -> tuple[CheckContext, list[str]]:
 
 
 def run_checks(programme, config=None, rules: Iterable[Rule] | None = None,
-               only: set[str] | None = None) -> CheckResult:
-    """Check ``programme`` with ``rules`` (default: every loaded pack) under ``config``."""
+               only: set[str] | None = None, analyses: Mapping[str, Any] | None = None) -> CheckResult:
+    """Check ``programme`` with ``rules`` (default: every loaded pack) under ``config``.
+
+    ``analyses`` are ones the caller already has, under their ``ctx.cached``
+    keys: the rules use them instead of computing them again.
+    """
     if rules is None:
         from drafter.checks.loader import load_rules
 
@@ -93,6 +97,8 @@ def run_checks(programme, config=None, rules: Iterable[Rule] | None = None,
     language = programme.language
     selected = select_rules(rules, language, config, only)
     ctx, notices = make_context(programme, config)
+    for key, value in (analyses or {}).items():
+        ctx.cached(key, lambda value=value: value)
     notices.extend(getattr(config, "notices", ()) or ())
     failed_rule = _check_failed_rule(rules, config)
     # Each rule's findings and notices go to its own slot, kept in rule order. On a

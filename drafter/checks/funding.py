@@ -11,7 +11,14 @@ from typing import Any, Iterator, Mapping
 from drafter.checks.registry import CheckContext, Rule, kind
 from drafter.checks.structure_checks import measure_name, on_title, required_fields
 from drafter.findings import Finding
-from drafter.funding import FundingSummary, MeasureFunding, budget_note_for, format_euros, funding_summary
+from drafter.funding import (
+    FundingSummary,
+    MeasureFunding,
+    budget_note_for,
+    format_euros,
+    funding_params,
+    funding_summary,
+)
 
 _PHRASE_PARAMS = {
     "official_work": False, "existing_resources": False, "separate_funding": False,
@@ -19,9 +26,18 @@ _PHRASE_PARAMS = {
 }
 
 
+# The key under which the summary with the packs' own params (what the HTML and JSON
+# reports show) is kept in a check context; drafter.api computes it before the rules
+# run and hands it in, so the rules and the report classify the measures once.
+SUMMARY_KEY = "funding:[]"
+
+
 def _summary(rule: Rule, ctx: CheckContext) -> FundingSummary:
     """The programme's funding summary with this rule's params layered over the pack's."""
     params: dict[str, Any] = {k: v for k, v in rule.params.items() if k != "problem"}
+    pack = funding_params(ctx.language)
+    if all(k in pack and pack[k] == v for k, v in params.items()):
+        params = {}  # the pack's own params: the same summary as the report's
     key = "funding:" + repr(sorted(params.items(), key=lambda kv: kv[0]))
     return ctx.cached(key, lambda: funding_summary(ctx.programme, ctx.config, params))
 

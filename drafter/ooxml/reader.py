@@ -460,6 +460,7 @@ class _PartWalker:
         self.unknown_reported: set[str] = set()
         self.numbering_failed = False
         self.format_cache: dict[tuple, tuple] = {}
+        self.style_formats: dict[str | None, tuple] = {}  # paragraph style -> format of a run without rPr
         self.format_change: etree._Element | None = None
         self.sizes: dict[str | None, float | None] = {}
         self.run_bases: dict[tuple, tuple] = {}
@@ -700,7 +701,7 @@ class _PartWalker:
             numbering = self.number(style_id, num_id, ilvl)
 
         state = _ParagraphContent(self, style_id)
-        self.fields.where = self.index.get(p, -1)
+        index = self.fields.where = self.index.get(p, -1)
         for comment_id in self.open_comments:
             state.comment_starts[comment_id] = 0
         text = state.walk(p)
@@ -728,13 +729,13 @@ class _PartWalker:
             outline = direct_outline if 0 <= direct_outline < 9 else None
         else:
             outline = facts[1]
-        location = Location(self.part, self.index.get(p, -1), 0, length, *(cell or (None, None, None)))
+        location = Location(self.part, index, 0, length, *(cell or (None, None, None)))
         out: list = []
         if not deleted and self.deleted_rows == 0:
             out.append(Paragraph(
                 location=location, text=text, style_id=style_id, style_name=facts[0],
                 outline_level=outline, numbering=numbering,
-                spans=tuple(Span(s, e, *fmt) for s, e, fmt in state.spans),
+                spans=tuple([Span(s, e, *fmt) for s, e, fmt in state.spans]) if state.spans else (),
                 revisions=tuple(revisions), comments=tuple(state.anchors),
                 footnote_refs=tuple(state.footnotes), endnote_refs=tuple(state.endnotes),
                 container=container,  # type: ignore[arg-type]
@@ -770,6 +771,14 @@ class _PartWalker:
         Equal tuples are interned, so spans of adjacent runs merge by identity.
         Also remembers the run's ``w:rPrChange`` in ``self.format_change`` (same loop).
         """
+        if rpr is None:
+            # a run without properties looks as its paragraph style makes it: one result per style
+            self.format_change = None
+            fmt = self.style_formats.get(paragraph_style)
+            if fmt is None:
+                fmt = self.style_formats[paragraph_style] = self._format(paragraph_style, None, None, None, None,
+                                                                         False, None, None, False, None)
+            return fmt
         bold = italic = hidden = None
         underline = strike = False
         highlight = color = size = char_style = change = None
@@ -813,6 +822,12 @@ class _PartWalker:
                 else:
                     change = prop
         self.format_change = change
+        return self._format(paragraph_style, char_style, bold, italic, hidden, underline, highlight, color, strike,
+                            size)
+
+    def _format(self, paragraph_style, char_style, bold, italic, hidden, underline, highlight, color, strike,
+                size) -> tuple:
+        """The span formatting tuple from a run's direct formatting (None: as the styles give)."""
         key = (paragraph_style, char_style)
         base = self.run_bases.get(key)
         if base is None:

@@ -384,7 +384,8 @@ class _Assembler:
 
     def _cluster_keys(self, i: int, items: list[Item], lines: list[FieldLine]) -> set[str]:
         keys = {f.key for f in lines}
-        for item in items[i + 1:]:
+        for k in range(i + 1, len(items)):  # not items[i + 1:]: that copies the rest of the list
+            item = items[k]
             if item.kind == SKIP:
                 continue
             if item.kind != FIELD:

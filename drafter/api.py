@@ -59,30 +59,25 @@ def _checked(label: str, programme, config, select, ignore):
     from drafter.findings import Severity
     from drafter.report.results import FileResult
 
-    # The funding summary the reports show is classified before the rules run and
-    # handed to them: the funding rules use the same one (and a forked partner has it).
-    funding = None
-    funding_notice = None
+    # The funding summary the reports show is the one the funding rules read: the
+    # engine builds it once, in whichever process runs those rules.
+    wanted = {}
     try:
+        from drafter.checks.funding import SUMMARY_KEY
+        from drafter.checks.parallel import Wanted
         from drafter.funding import funding_summary
     except ImportError:
-        funding_summary = None
-    if funding_summary is not None:
-        try:
-            funding = funding_summary(programme, config)
-        except Exception as exc:  # noqa: BLE001 - the summary is extra; the check still stands
-            funding_notice = f"funding summary unavailable ({type(exc).__name__}: {exc})"
-    analyses = {}
-    if funding is not None:
-        from drafter.checks.funding import SUMMARY_KEY
-
-        analyses[SUMMARY_KEY] = funding
-    result = run_checks(programme, config, analyses=analyses)
+        SUMMARY_KEY = None
+    else:
+        wanted[SUMMARY_KEY] = Wanted("drafter.checks.funding", lambda: funding_summary(programme, config))
+    result = run_checks(programme, config, wanted=wanted)
+    funding = result.analyses.get(SUMMARY_KEY)
+    funding_error = result.analysis_errors.get(SUMMARY_KEY)
     findings = [f for f in result.findings if _selected(f, select, ignore)]
     suppressed = getattr(result, "suppressed", 0) or 0
     notices = list(dict.fromkeys([*getattr(config, "notices", ()), *getattr(result, "notices", ())]))
-    if funding_notice is not None:
-        notices.append(funding_notice)
+    if funding_error is not None:  # the summary is extra; the check still stands
+        notices.append(f"funding summary unavailable ({funding_error})")
     return FileResult(
         file=label, programme=programme, findings=tuple(findings), notices=tuple(notices),
         suppressed=suppressed if isinstance(suppressed, int) else len(suppressed), funding=funding,

@@ -119,3 +119,48 @@ def test_two_claimants_on_one_counter_share_every_group_exactly_once():
     first, second = parallel._claims(groups, counter), parallel._claims(groups, counter)
     taken = [next(first), next(second), *first, *second]
     assert sorted(taken) == list(range(7))
+
+
+def _wanted_check(monkeypatch, min_chars: int, build):
+    monkeypatch.setattr(parallel, "MIN_CHARS", min_chars)
+    programme = recognise(document_from_text(DRAFT), language="fi")
+    wanted = {"test:analysis": parallel.Wanted("drafter.checks.funding", build)}
+    return run_checks(programme, config_from_mapping({"rules": {"enable": ["all"]}}), wanted=wanted)
+
+
+def test_a_wanted_analysis_comes_back_from_whichever_process_built_it(monkeypatch):
+    alone = _wanted_check(monkeypatch, 10**9, lambda: {"measures": 2})
+    shared = _wanted_check(monkeypatch, 0, lambda: {"measures": 2})
+    assert alone.analyses == shared.analyses == {"test:analysis": {"measures": 2}}
+    assert alone.analysis_errors == shared.analysis_errors == {}
+    assert shared.findings == alone.findings
+
+
+def test_a_wanted_analysis_that_fails_is_named_with_its_error_and_the_rules_still_run(monkeypatch):
+    def broken():
+        raise ValueError("no euros here")
+
+    for min_chars in (10**9, 0):
+        result = _wanted_check(monkeypatch, min_chars, broken)
+        assert result.analyses == {}
+        assert result.analysis_errors == {"test:analysis": "ValueError: no euros here"}
+        assert any(f.rule == "LNG001" for f in result.findings)
+
+
+def test_the_funding_rules_read_the_summary_the_report_gets(monkeypatch):
+    from drafter.checks.funding import SUMMARY_KEY
+    from drafter.funding import funding_summary
+
+    calls = []
+    programme = recognise(document_from_text(DRAFT), language="fi")
+    config = config_from_mapping({"rules": {"enable": ["all"]}})
+
+    def counted():
+        calls.append(1)
+        return funding_summary(programme, config)
+
+    monkeypatch.setattr("drafter.checks.funding.funding_summary",
+                        lambda *a, **k: calls.append("rule") or funding_summary(*a, **k))
+    result = run_checks(programme, config, wanted={SUMMARY_KEY: parallel.Wanted("drafter.checks.funding", counted)})
+    assert calls == [1]
+    assert result.analyses[SUMMARY_KEY].counts == funding_summary(programme, config).counts

@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping
 
-from drafter.checks.parallel import replay, start_sharing
+from drafter.checks.parallel import Wanted, build_wanted, replay, start_sharing
 from drafter.checks.registry import KINDS, CheckContext, Rule, RuleDocs
 from drafter.findings import Finding, FindingLocation, Severity
 
@@ -35,6 +35,8 @@ class CheckResult:
     suppressed: int = 0
     suppressed_by_rule: dict[str, int] = field(default_factory=dict)
     rules_run: tuple[str, ...] = ()
+    analyses: dict[str, Any] = field(default_factory=dict)        # the wanted analyses that were built
+    analysis_errors: dict[str, str] = field(default_factory=dict)  # and why the others were not
 
 
 def select_rules(rules: Iterable[Rule], language: str | None, config=None,
@@ -83,11 +85,12 @@ def make_context(programme, config=None) -> tuple[CheckContext, list[str]]:
 
 
 def run_checks(programme, config=None, rules: Iterable[Rule] | None = None,
-               only: set[str] | None = None, analyses: Mapping[str, Any] | None = None) -> CheckResult:
+               only: set[str] | None = None, wanted: Mapping[str, Wanted] | None = None) -> CheckResult:
     """Check ``programme`` with ``rules`` (default: every loaded pack) under ``config``.
 
-    ``analyses`` are ones the caller already has, under their ``ctx.cached``
-    keys: the rules use them instead of computing them again.
+    ``wanted`` are analyses the caller needs too (the reports' funding summary),
+    by their ``ctx.cached`` keys: each is built once, beside the rules that read
+    it, and returned in :attr:`CheckResult.analyses`.
     """
     if rules is None:
         from drafter.checks.loader import load_rules
@@ -97,8 +100,6 @@ def run_checks(programme, config=None, rules: Iterable[Rule] | None = None,
     language = programme.language
     selected = select_rules(rules, language, config, only)
     ctx, notices = make_context(programme, config)
-    for key, value in (analyses or {}).items():
-        ctx.cached(key, lambda value=value: value)
     notices.extend(getattr(config, "notices", ()) or ())
     failed_rule = _check_failed_rule(rules, config)
     # Each rule's findings and notices go to its own slot, kept in rule order. On a
@@ -108,7 +109,7 @@ def run_checks(programme, config=None, rules: Iterable[Rule] | None = None,
     # (bench-5000: a third of the rules' time), and a forked partner shares them.
     gc.freeze()
     try:
-        slots = _run_selected(selected, ctx, failed_rule)
+        slots, built = _run_selected(selected, ctx, failed_rule, dict(wanted or {}))
     finally:
         gc.unfreeze()
     findings = [finding for found, _ in slots for finding in found]
@@ -118,6 +119,8 @@ def run_checks(programme, config=None, rules: Iterable[Rule] | None = None,
     return CheckResult(
         findings=ordered, notices=notices, suppressed=sum(suppressed.values()),
         suppressed_by_rule=dict(suppressed), rules_run=tuple(r.id for r in selected),
+        analyses={key: value for key, (value, error) in built.items() if error is None},
+        analysis_errors={key: error for key, (_, error) in built.items() if error is not None},
     )
 
 
@@ -141,22 +144,33 @@ def _outcome(rule: Rule, run, failed_rule: Rule | None) -> tuple[list[Finding], 
     return found, []
 
 
-def _run_selected(selected: list[Rule], ctx: CheckContext,
-                  failed_rule: Rule | None) -> list[tuple[list[Finding], list[str]]]:
-    """Each selected rule's findings and notices, in rule order, sharing the work with a partner if any."""
+def _run_selected(selected: list[Rule], ctx: CheckContext, failed_rule: Rule | None,
+                  wanted: dict[str, Wanted]) -> tuple[list[tuple[list[Finding], list[str]]], dict[str, tuple]]:
+    """Each selected rule's findings and notices in rule order, and each wanted analysis as (value, error).
+
+    On a long draft the work is shared with a forked partner.
+    """
     def here(rule: Rule) -> tuple[list[Finding], list[str]]:
         return _outcome(rule, lambda: KINDS[rule.kind].function(rule, ctx), failed_rule)
 
-    sharing = start_sharing(selected, ctx)
+    sharing = start_sharing(selected, ctx, wanted)
     if sharing is None:
-        return [here(rule) for rule in selected]
+        built = {key: build_wanted(key, analysis, ctx) for key, analysis in wanted.items()}
+        return [here(rule) for rule in selected], built
     slots: list[tuple[list[Finding], list[str]] | None] = [None] * len(selected)
+    built: dict[str, tuple] = {}
     try:
-        for index in sharing.claims():
-            slots[index] = here(selected[index])
+        for item in sharing.claims():
+            if isinstance(item, str):
+                built[item] = build_wanted(item, wanted[item], ctx)
+            else:
+                slots[item] = here(selected[item])
         delivered = sharing.partner_results()
     finally:
         sharing.close()
+    for key, analysis in wanted.items():
+        if key not in built:
+            built[key] = delivered[key] if key in delivered else build_wanted(key, analysis, ctx)
     for index, rule in enumerate(selected):
         if slots[index] is not None:
             continue
@@ -164,7 +178,7 @@ def _run_selected(selected: list[Rule], ctx: CheckContext,
             slots[index] = _outcome(rule, lambda outcome=delivered[index]: replay(*outcome), failed_rule)
         else:  # the partner died or never got to it
             slots[index] = here(rule)
-    return slots
+    return slots, built
 
 
 def _check_failed_rule(rules: tuple[Rule, ...], config) -> Rule | None:

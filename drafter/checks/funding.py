@@ -27,8 +27,8 @@ _PHRASE_PARAMS = {
 
 
 # The key under which the summary with the packs' own params (what the HTML and JSON
-# reports show) is kept in a check context; drafter.api computes it before the rules
-# run and hands it in, so the rules and the report classify the measures once.
+# reports show) is kept in a check context; drafter.api asks the engine for it under
+# this key, so the rules and the reports classify the measures once.
 SUMMARY_KEY = "funding:[]"
 
 

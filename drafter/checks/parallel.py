@@ -23,7 +23,8 @@ never findings.
 from __future__ import annotations
 
 import os
-from typing import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any, Callable, Iterator, Mapping
 
 from drafter.checks.registry import KINDS, CheckContext, Rule
 
@@ -46,8 +47,8 @@ GROUP_WEIGHTS = {
     "drafter.checks.text_kinds": 15,
     "drafter.checks.outliers": 10,
     "drafter.checks.duplicates": 10,
+    "drafter.checks.funding": 15,  # with the funding summary the reports want (see Wanted)
     "drafter.checks.references": 5,
-    "drafter.checks.funding": 5,
 }
 
 # Called in the partner after its last rule, before it sends its results (for
@@ -55,33 +56,63 @@ GROUP_WEIGHTS = {
 AFTER_PARTNER_WORK: list[Callable[[], None]] = []
 
 
-def rule_groups(rules: list[Rule]) -> list[list[int]]:
-    """Indices of ``rules`` grouped by their kind's module, heaviest group first, each in rule order."""
-    groups: dict[str, list[int]] = {}
+@dataclass(frozen=True)
+class Wanted:
+    """An analysis the caller wants back from a check, built once in whichever process runs its group.
+
+    ``group`` is the kind module whose rules read it through ``ctx.cached``
+    under the same key: it is built first in that group, so they find it.
+    """
+
+    group: str
+    build: Callable[[], Any]
+
+
+Item = int | str  # a rule's index in the selection, or a wanted analysis's key
+
+
+def rule_groups(rules: list[Rule], wanted: Mapping[str, Wanted] | None = None) -> list[list[Item]]:
+    """Rule indices (and wanted analyses' keys) grouped by kind module, heaviest group first.
+
+    Within a group the wanted analyses come first, then the rules in rule order.
+    """
+    groups: dict[str, list[Item]] = {}
+    for key, analysis in (wanted or {}).items():
+        groups.setdefault(SHARED_GROUPS.get(analysis.group, analysis.group), []).append(key)
     for index, rule in enumerate(rules):
         kind = KINDS.get(rule.kind)
         module = kind.function.__module__ if kind is not None else ""
         groups.setdefault(SHARED_GROUPS.get(module, module), []).append(index)
-    ordered = sorted(groups.items(), key=lambda item: (-GROUP_WEIGHTS.get(item[0], 1), item[1][0]))
-    return [indices for _, indices in ordered]
+    order = {name: position for position, name in enumerate(groups)}
+    ordered = sorted(groups.items(), key=lambda item: (-GROUP_WEIGHTS.get(item[0], 1), order[item[0]]))
+    return [items for _, items in ordered]
+
+
+def build_wanted(key: str, analysis: Wanted, ctx: CheckContext) -> tuple[Any, str | None]:
+    """Build one wanted analysis into ``ctx``: (value, None), or (None, "Type: message") when it failed."""
+    try:
+        return ctx.cached(key, analysis.build), None
+    except Exception as exc:  # noqa: BLE001 - the caller reports it; the rules still run
+        return None, f"{type(exc).__name__}: {exc}"
 
 
 class Sharing:
     """The claim counter both processes draw groups from, and the partner's results."""
 
-    def __init__(self, groups: list[list[int]], counter, process, connection) -> None:
+    def __init__(self, groups: list[list[Item]], counter, process, connection) -> None:
         self._groups = groups
         self._counter = counter
         self._process = process
         self._connection = connection
-        self._results: dict[int, tuple[list, tuple[str, str] | None]] | None = None
+        self._results: dict[Item, tuple] | None = None
 
-    def claims(self) -> Iterator[int]:
-        """The indices of the rules this process is to run, group by group as it claims them."""
+    def claims(self) -> Iterator[Item]:
+        """The rules (indices) and analyses (keys) this process is to run, group by group as it claims them."""
         yield from _claims(self._groups, self._counter)
 
-    def partner_results(self) -> dict[int, tuple[list, tuple[str, str] | None]]:
-        """Wait for the partner: rule index -> (findings, error as (type name, message) or None).
+    def partner_results(self) -> dict[Item, tuple]:
+        """Wait for the partner: rule index -> (findings, error as (type name, message) or None),
+        wanted analysis key -> (value, error or None).
 
         Empty when the partner died or sent nothing; the caller runs those
         rules itself.
@@ -90,7 +121,7 @@ class Sharing:
             self._results = self._receive()
         return self._results
 
-    def _receive(self) -> dict[int, tuple[list, tuple[str, str] | None]]:
+    def _receive(self) -> dict[Item, tuple]:
         try:
             results = self._connection.recv()
         except (EOFError, OSError):  # the partner died before sending
@@ -112,13 +143,15 @@ class Sharing:
             self._process.join(timeout=5)
 
 
-def start_sharing(selected: list[Rule], ctx: CheckContext) -> Sharing | None:
-    """Fork a partner to share ``selected`` with when the draft is long enough, else None."""
+def start_sharing(selected: list[Rule], ctx: CheckContext,
+                  wanted: Mapping[str, Wanted] | None = None) -> Sharing | None:
+    """Fork a partner to share ``selected`` (and ``wanted``) with when the draft is long enough, else None."""
     if len(selected) < 2 or (os.cpu_count() or 1) < 2:
         return None
     if sum(len(p.text) for p in ctx.document.all_paragraphs()) <= MIN_CHARS:
         return None
-    groups = rule_groups(selected)
+    wanted = dict(wanted or {})
+    groups = rule_groups(selected, wanted)
     if len(groups) < 2:
         return None
     try:
@@ -127,7 +160,8 @@ def start_sharing(selected: list[Rule], ctx: CheckContext) -> Sharing | None:
         context = multiprocessing.get_context("fork")
         counter = context.Value("i", 0)
         receiver, sender = context.Pipe(duplex=False)
-        process = context.Process(target=_partner, args=(sender, selected, groups, counter, ctx), daemon=True)
+        process = context.Process(target=_partner, args=(sender, selected, wanted, groups, counter, ctx),
+                                  daemon=True)
         process.start()
     except (ValueError, OSError, ImportError):  # no fork on this platform, or no resources
         return None
@@ -143,7 +177,7 @@ def replay(found: list, error: tuple[str, str] | None) -> Iterator:
         raise type(type_name, (Exception,), {})(message)
 
 
-def _claims(groups: list[list[int]], counter) -> Iterator[int]:
+def _claims(groups: list[list[Item]], counter) -> Iterator[Item]:
     while True:
         with counter.get_lock():
             claimed = counter.value
@@ -153,17 +187,21 @@ def _claims(groups: list[list[int]], counter) -> Iterator[int]:
         yield from groups[claimed]
 
 
-def _partner(connection, rules: list[Rule], groups: list[list[int]], counter, ctx: CheckContext) -> None:
-    """In the partner: run the claimed rules as the engine would and send every outcome at once."""
-    results: dict[int, tuple[list, tuple[str, str] | None]] = {}
-    for index in _claims(groups, counter):
-        rule = rules[index]
+def _partner(connection, rules: list[Rule], wanted: dict[str, Wanted], groups: list[list[Item]], counter,
+             ctx: CheckContext) -> None:
+    """In the partner: run the claimed rules and analyses as the engine would and send every outcome at once."""
+    results: dict[Item, tuple] = {}
+    for item in _claims(groups, counter):
+        if isinstance(item, str):
+            results[item] = build_wanted(item, wanted[item], ctx)
+            continue
+        rule = rules[item]
         found: list = []
         try:
             found.extend(KINDS[rule.kind].function(rule, ctx))
-            results[index] = (found, None)
+            results[item] = (found, None)
         except Exception as exc:  # noqa: BLE001 - reported by the engine, as inline
-            results[index] = (found, (type(exc).__name__, str(exc)))
+            results[item] = (found, (type(exc).__name__, str(exc)))
     for callback in AFTER_PARTNER_WORK:
         try:
             callback()

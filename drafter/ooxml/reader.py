@@ -656,7 +656,7 @@ class _PartWalker:
     def paragraph(self, p: etree._Element, container: str, cell: tuple | None) -> list:
         """The paragraph block (unless wholly deleted) followed by its text-box blocks."""
         styles = self.styles
-        ppr = p.find(PPR)
+        ppr = next(p.iterchildren(PPR), None)  # p.find(PPR) without the ElementPath layer
         style_id = direct_outline = num_id = ilvl = None
         mark: Revision | None = None
         ppr_change: Revision | None = None

@@ -175,7 +175,11 @@ def _field_lines(f: FieldLine, depth: int, width: int) -> list[str]:
     else:
         name = f.label or FIELD_NAMES.get(f.key, f.key)
     prefix = f"{indent}{name}: "
-    value = " / ".join(part.strip() for part in f.value.splitlines() if part.strip()) or "—"
+    parts = f.value.splitlines()
+    if len(parts) == 1:
+        value = parts[0].strip() or "—"
+    else:
+        value = " / ".join(part.strip() for part in parts if part.strip()) or "—"
     return _wrap(value, width, prefix, indent + INDENT * 2) or [prefix]
 
 

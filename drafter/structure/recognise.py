@@ -176,7 +176,11 @@ class _Assembler:
             kind = OBJECTIVE
         if kind in (TYPED, AUTO) and not item.accepted:
             kind = BODY
-        if kind == CHAPTER:
+        if kind == BODY:  # the commonest kinds first
+            self._body(item, i, items)
+        elif kind == FIELD:
+            self._fields(field_lines(item.fields, item.paragraph.location, item.field_source), item, i, items)
+        elif kind == CHAPTER:
             self._chapter(item)
         elif kind == HEADING:
             self._heading(item)
@@ -184,10 +188,6 @@ class _Assembler:
             self._objective(item)
         elif kind in (NUMHEAD, PREFIX, TYPED, AUTO):
             self._open(item)
-        elif kind == FIELD:
-            self._fields(field_lines(item.fields, item.paragraph.location, item.field_source), item, i, items)
-        elif kind == BODY:
-            self._body(item, i, items)
         elif kind == TABLE:
             self._table(item)
 

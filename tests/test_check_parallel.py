@@ -118,7 +118,7 @@ def test_two_claimants_on_one_counter_share_every_group_exactly_once():
     counter = _Counter()
     first, second = parallel._claims(groups, counter), parallel._claims(groups, counter)
     taken = [next(first), next(second), *first, *second]
-    assert sorted(taken) == list(range(7))
+    assert sorted(map(groups.index, taken)) == [0, 1, 2, 3]
 
 
 def _wanted_check(monkeypatch, min_chars: int, build):
@@ -164,3 +164,14 @@ def test_the_funding_rules_read_the_summary_the_report_gets(monkeypatch):
     result = run_checks(programme, config, wanted={SUMMARY_KEY: parallel.Wanted("drafter.checks.funding", counted)})
     assert calls == [1]
     assert result.analyses[SUMMARY_KEY].counts == funding_summary(programme, config).counts
+
+
+def test_what_a_group_cached_is_forgotten_when_the_group_ends(monkeypatch):
+    programme = recognise(document_from_text(DRAFT), language="fi")
+    ctx, _ = make_context(programme)
+    ctx.cached("kept", lambda: 1)
+    with ctx.scope():
+        ctx.cached("group", lambda: 2)
+        assert ctx.cached("kept", lambda: 0) == 1
+    assert ctx.cached("kept", lambda: 0) == 1
+    assert ctx.cached("group", lambda: 3) == 3

@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping
 
-from drafter.checks.parallel import Wanted, build_wanted, replay, start_sharing
+from drafter.checks.parallel import Wanted, build_wanted, replay, rule_groups, start_sharing
 from drafter.checks.registry import KINDS, CheckContext, Rule, RuleDocs
 from drafter.findings import Finding, FindingLocation, Severity
 
@@ -153,18 +153,27 @@ def _run_selected(selected: list[Rule], ctx: CheckContext, failed_rule: Rule | N
     def here(rule: Rule) -> tuple[list[Finding], list[str]]:
         return _outcome(rule, lambda: KINDS[rule.kind].function(rule, ctx), failed_rule)
 
-    sharing = start_sharing(selected, ctx, wanted)
-    if sharing is None:
-        built = {key: build_wanted(key, analysis, ctx) for key, analysis in wanted.items()}
-        return [here(rule) for rule in selected], built
     slots: list[tuple[list[Finding], list[str]] | None] = [None] * len(selected)
     built: dict[str, tuple] = {}
+
+    def run_group(group: list) -> None:
+        # What a group's rules cached is of no use to the next group: forgetting it
+        # keeps the peak memory at the largest group's, not the sum of all.
+        with ctx.scope():
+            for item in group:
+                if isinstance(item, str):
+                    built[item] = build_wanted(item, wanted[item], ctx)
+                else:
+                    slots[item] = here(selected[item])
+
+    sharing = start_sharing(selected, ctx, wanted)
+    if sharing is None:
+        for group in rule_groups(selected, wanted):
+            run_group(group)
+        return slots, built
     try:
-        for item in sharing.claims():
-            if isinstance(item, str):
-                built[item] = build_wanted(item, wanted[item], ctx)
-            else:
-                slots[item] = here(selected[item])
+        for group in sharing.claims():
+            run_group(group)
         delivered = sharing.partner_results()
     finally:
         sharing.close()

@@ -106,8 +106,8 @@ class Sharing:
         self._connection = connection
         self._results: dict[Item, tuple] | None = None
 
-    def claims(self) -> Iterator[Item]:
-        """The rules (indices) and analyses (keys) this process is to run, group by group as it claims them."""
+    def claims(self) -> Iterator[list[Item]]:
+        """The groups of rules (indices) and analyses (keys) this process is to run, as it claims them."""
         yield from _claims(self._groups, self._counter)
 
     def partner_results(self) -> dict[Item, tuple]:
@@ -177,31 +177,36 @@ def replay(found: list, error: tuple[str, str] | None) -> Iterator:
         raise type(type_name, (Exception,), {})(message)
 
 
-def _claims(groups: list[list[Item]], counter) -> Iterator[Item]:
+def _claims(groups: list[list[Item]], counter) -> Iterator[list[Item]]:
     while True:
         with counter.get_lock():
             claimed = counter.value
             counter.value = claimed + 1
         if claimed >= len(groups):
             return
-        yield from groups[claimed]
+        yield groups[claimed]
+
+
+def _run_item(item: Item, rules: list[Rule], wanted: dict[str, Wanted], ctx: CheckContext) -> tuple:
+    if isinstance(item, str):
+        return build_wanted(item, wanted[item], ctx)
+    rule = rules[item]
+    found: list = []
+    try:
+        found.extend(KINDS[rule.kind].function(rule, ctx))
+        return found, None
+    except Exception as exc:  # noqa: BLE001 - reported by the engine, as inline
+        return found, (type(exc).__name__, str(exc))
 
 
 def _partner(connection, rules: list[Rule], wanted: dict[str, Wanted], groups: list[list[Item]], counter,
              ctx: CheckContext) -> None:
     """In the partner: run the claimed rules and analyses as the engine would and send every outcome at once."""
     results: dict[Item, tuple] = {}
-    for item in _claims(groups, counter):
-        if isinstance(item, str):
-            results[item] = build_wanted(item, wanted[item], ctx)
-            continue
-        rule = rules[item]
-        found: list = []
-        try:
-            found.extend(KINDS[rule.kind].function(rule, ctx))
-            results[item] = (found, None)
-        except Exception as exc:  # noqa: BLE001 - reported by the engine, as inline
-            results[item] = (found, (type(exc).__name__, str(exc)))
+    for group in _claims(groups, counter):
+        with ctx.scope():
+            for item in group:
+                results[item] = _run_item(item, rules, wanted, ctx)
     for callback in AFTER_PARTNER_WORK:
         try:
             callback()

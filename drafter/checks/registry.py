@@ -10,6 +10,7 @@ programme model and the document's plain blocks.
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator, Mapping
 
@@ -108,6 +109,16 @@ class CheckContext:
         if key not in self._cache:
             self._cache[key] = build()
         return self._cache[key]
+
+    @contextmanager
+    def scope(self) -> Iterator[None]:
+        """Forget, on leaving, what was cached inside: a group of rules' analyses end with the group."""
+        before = set(self._cache)
+        try:
+            yield
+        finally:
+            for key in [key for key in self._cache if key not in before]:
+                del self._cache[key]
 
     @property
     def nlp(self):

@@ -71,6 +71,8 @@ class Location:
 
     def span(self, start: int, end: int) -> "Location":
         """Return the same paragraph location narrowed to ``start``..``end``."""
+        if start == self.start and end == self.end:
+            return self  # an equal value: frozen, so it can be shared
         return Location(self.part, self.paragraph, start, end, self.table, self.row, self.cell)
 
 

@@ -80,8 +80,12 @@ def classify_paragraph(paragraph: Paragraph, layout: LanguageLayout, finder: Fie
         return Item(SKIP, paragraph)
     if style == TITLE:
         return Item(TITLE, paragraph)
-    numbering = paragraph.numbering if paragraph.numbering and paragraph.numbering.format != "bullet" else None
-    level = paragraph.outline_level if paragraph.is_heading else None
+    numbering = paragraph.numbering
+    if numbering is not None and numbering.format == "bullet":
+        numbering = None
+    level = paragraph.outline_level  # as Paragraph.is_heading: a level below 9
+    if level is not None and level >= 9:
+        level = None
     lead = len(text) - len(text.lstrip())
 
     if level is not None:

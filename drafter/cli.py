@@ -73,18 +73,24 @@ def outline(file: Path, fmt: str, config_path: Path | None, output: Path | None)
     from drafter.limits import time_limit
     from drafter.report.outline import outline_json, outline_text
 
-    # One draft read, recognised and written out, then the process ends: it makes no
-    # cycles worth collecting, and every full collection would walk the whole
-    # document again (a tenth of the time on a big draft).
+    # The outline makes no cycles worth collecting, and every full collection would
+    # walk the whole document again (a tenth of the time on a big draft). The
+    # collector comes back once the programme is gone (an in-process caller keeps it).
+    collecting = gc.isenabled()
     gc.disable()
-    with time_limit(str(file)):
-        programme = read_programme(file, config_path=config_path)
-    if fmt == "json":
-        import json
+    try:
+        with time_limit(str(file)):
+            programme = read_programme(file, config_path=config_path)
+        if fmt == "json":
+            import json
 
-        text = json.dumps(outline_json(programme), ensure_ascii=False, indent=2) + "\n"
-    else:
-        text = outline_text(programme)
+            text = json.dumps(outline_json(programme), ensure_ascii=False, indent=2) + "\n"
+        else:
+            text = outline_text(programme)
+        del programme
+    finally:
+        if collecting:
+            gc.enable()
     _emit(text, output, file)
 
 

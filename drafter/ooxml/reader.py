@@ -729,17 +729,20 @@ class _PartWalker:
             outline = direct_outline if 0 <= direct_outline < 9 else None
         else:
             outline = facts[1]
-        location = Location(self.part, index, 0, length, *(cell or (None, None, None)))
+        if cell is None:
+            location = Location(self.part, index, 0, length)
+        else:
+            location = Location(self.part, index, 0, length, *cell)
         out: list = []
         if not deleted and self.deleted_rows == 0:
+            # positional, in field order (location, text, style_id, style_name, outline_level,
+            # numbering, spans, revisions, comments, footnote_refs, endnote_refs, container,
+            # deleted, has_image, images_without_alt): the reader's commonest call
             out.append(Paragraph(
-                location=location, text=text, style_id=style_id, style_name=facts[0],
-                outline_level=outline, numbering=numbering,
-                spans=tuple([Span(s, e, *fmt) for s, e, fmt in state.spans]) if state.spans else (),
-                revisions=tuple(revisions), comments=tuple(state.anchors),
-                footnote_refs=tuple(state.footnotes), endnote_refs=tuple(state.endnotes),
-                container=container,  # type: ignore[arg-type]
-                deleted=False, has_image=state.has_image, images_without_alt=state.images_without_alt,
+                location, text, style_id, facts[0], outline, numbering,
+                tuple([Span(s, e, *fmt) for s, e, fmt in state.spans]) if state.spans else (),
+                tuple(revisions), tuple(state.anchors), tuple(state.footnotes), tuple(state.endnotes),
+                container, False, state.has_image, state.images_without_alt,  # type: ignore[arg-type]
             ))
         out.extend(state.after)
         return out

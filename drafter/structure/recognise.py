@@ -91,8 +91,7 @@ def _recognise(document: Document, lang: str, profile: Profile, layout: Language
     accept_candidates(items, profile)
     resolve_numbered_headings(items)
     resolve_theme_headings(items)
-    paragraphs = {p.index: p for p in document.paragraphs()}
-    assembler = _Assembler(profile, layout, paragraphs)
+    assembler = _Assembler(profile, layout, document)
     for i, item in enumerate(items):
         assembler.feed(i, item, items)
     assembler.close()
@@ -149,10 +148,11 @@ def _plain_table_items(table: Table, finder: FieldFinder) -> list[Item]:
 class _Assembler:
     """Walks classified items in order and builds chapters, objectives and measures."""
 
-    def __init__(self, profile: Profile, layout: LanguageLayout, paragraphs: dict[int, Paragraph]) -> None:
+    def __init__(self, profile: Profile, layout: LanguageLayout, document: Document) -> None:
         self.profile = profile
         self.layout = layout
-        self.paragraphs = paragraphs
+        self.document = document
+        self._paragraphs: dict[int, Paragraph] | None = None
         self.chapters: list[Chapter] = []
         self.objectives: list[Objective] = []
         self.measures: list[Measure] = []
@@ -163,6 +163,13 @@ class _Assembler:
         self.context: tuple[str | None, int | None] = (None, None)
         self.pending: list[tuple[str, Location]] = []
         self.last_heading: Item | None = None
+
+    @property
+    def paragraphs(self) -> dict[int, Paragraph]:
+        """Body paragraphs by index, built when an unnumbered measure first needs them."""
+        if self._paragraphs is None:
+            self._paragraphs = {p.index: p for p in self.document.paragraphs()}
+        return self._paragraphs
 
     # -- events ---------------------------------------------------------------
 

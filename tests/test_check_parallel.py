@@ -87,8 +87,9 @@ def test_short_drafts_and_single_group_selections_use_no_partner(monkeypatch):
     rules = load_rules()
     assert parallel.start_sharing(list(rules), ctx) is None  # far below MIN_CHARS
     monkeypatch.setattr(parallel, "MIN_CHARS", 0)
-    one_module = [r for r in rules if r.kind in ("voikko-spelling", "voikko-grammar")]
-    assert parallel.start_sharing(one_module, ctx) is None
+    spelling = next(r for r in rules if r.kind == "voikko-spelling")
+    one_group = [spelling, dataclasses.replace(spelling, id="LNG901")]
+    assert parallel.start_sharing(one_group, ctx) is None
 
 
 def test_rule_groups_keep_a_modules_rules_together_heaviest_first_each_rule_once():
@@ -96,9 +97,10 @@ def test_rule_groups_keep_a_modules_rules_together_heaviest_first_each_rule_once
     groups = parallel.rule_groups(list(rules))
     assert sorted(i for group in groups for i in group) == list(range(len(rules)))
     modules = [{KINDS[rules[i].kind].function.__module__ for i in group} for group in groups]
-    named = [{parallel.SHARED_GROUPS.get(m, m) for m in group_modules} for group_modules in modules]
+    named = [{parallel.group_name(rules[i]) for i in group} for group in groups]
     assert all(len(n) == 1 for n in named)
-    assert modules[0] == {"drafter.checks.language"}
+    assert [rules[i].kind for i in groups[0]] == ["voikko-grammar"]
+    assert modules[1] == {"drafter.checks.language"}
     together = next(m for m in modules if "drafter.checks.authorities" in m)
     assert {"drafter.checks.terminology", "drafter.checks.abbreviations"} <= together
     assert all(group == sorted(group) for group in groups)

@@ -18,7 +18,9 @@ Voikko or dictionary simply gives another file; files of keys unused for
 The file is JSON after a one-line header with its length and CRC-32: loading
 the answers of a 500-measure draft takes about 10 ms, only ~25 % more than
 marshal, and unlike marshal or pickle a damaged or tampered file can only fail
-to parse, never crash the interpreter or run code. A file whose header, key or
+to parse, never crash the interpreter or run code. Word analyses are stored as
+JSON text within it and decoded when a word is first asked about, so loading
+costs little more than reading the file however many drafts filled it. A file whose header, key or
 structure does not match is ignored. Paragraph texts are stored as BLAKE2b
 digests, so the cache holds no draft's running text.
 
@@ -56,9 +58,14 @@ from typing import Any, Callable, Iterator
 
 log = logging.getLogger(__name__)
 
-FORMAT = 1
+FORMAT = 2
 ANALYZE, SPELL, SUGGEST, GRAMMAR = "analyze", "spell", "suggest", "grammar"
 SECTIONS = (ANALYZE, SPELL, SUGGEST, GRAMMAR)
+# Sections whose answers are kept as JSON text inside the file and decoded on first
+# use: word analyses are most of the file (about 85 %), and a cache that has seen
+# many drafts would otherwise build every analysis of every draft it ever saw on
+# each load, while one check asks about a few thousand words.
+TEXT_SECTIONS = frozenset({ANALYZE})
 MAX_BYTES = 50 * 1024 * 1024      # one cache file; the oldest generations go first past it
 MAX_AGE_DAYS = 60                 # entries (and other keys' files) unused this long are dropped
 REFRESH_DAYS = 7                  # using entries older than this rewrites them into today's generation
@@ -232,9 +239,16 @@ class VoikkoCache:
             sections = self._load()
             if sections is None:
                 return None
-        value = sections[section].get(key)
-        if value is not None:
-            self._hits[section].add(key)
+        entries = sections[section]
+        value = entries.get(key)
+        if value is None:
+            return None
+        if section in TEXT_SECTIONS and type(value) is str:
+            try:
+                value = entries[key] = json.loads(value)
+            except ValueError:  # a damaged entry: asked again
+                return None
+        self._hits[section].add(key)
         return value
 
     def put(self, section: str, key: str, value: Any) -> None:
@@ -378,6 +392,12 @@ def _read(path: Path, key: dict) -> Generations:
 
 
 def _encode(key: dict, generations: Generations) -> bytes:
+    for _, entries in generations:
+        for section in TEXT_SECTIONS:
+            values = entries.get(section)
+            for word, value in (values.items() if isinstance(values, dict) else ()):
+                if type(value) is not str:
+                    values[word] = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     payload = json.dumps({"key": key, "generations": generations}, ensure_ascii=False,
                          separators=(",", ":")).encode("utf-8", "surrogatepass")
     header = f"{_MAGIC} {FORMAT} {len(payload)} {zlib.crc32(payload):08x}\n".encode("ascii")

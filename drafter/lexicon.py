@@ -648,6 +648,7 @@ class Lexicon:
         # one of them holds no authority name, and is dismissed without a scan.
         self._keys = frozenset(k.lower() for k in (*self._by_token, *self._by_abbr))
         self._key_tokens = _Verdicts(self._ends_name)
+        self._alone: dict[str, AuthorityMatch | bool | None] = _Verdicts(self._match_alone)
 
     # index -------------------------------------------------------------------
 
@@ -763,47 +764,73 @@ class Lexicon:
         # without a Python step.
         if len(self._key_tokens) >= _MEMO_SIZE:
             self._key_tokens.clear()
+        if len(self._alone) >= _MEMO_SIZE:
+            self._alone.clear()
         candidates = list(compress(range(len(words)), map(self._key_tokens.__getitem__, words)))
         if not candidates:
             return []
         starts = token_starts(text, words, candidates[-1] + 1)
         found: list[tuple[int, int, AuthorityMatch]] = []
+        alone = self._alone
         for i in candidates:
             token = words[i]
-            start, end = starts[i], starts[i] + len(token)
-            best: tuple[int, int, AuthorityMatch] | None = None
-            base, colon, ending = token.partition(":")
-            for form in self._by_abbr.get(base if colon else token, ()):
-                if colon and not ending.isalpha():
-                    continue
-                case = case_of(token, base, "fi") if colon and self.language == "fi" else ("gen" if colon else "nom")
-                best = (start, end, AuthorityMatch(form.authority, token, form.text, form.kind,
-                                                   form.language, 100.0, case, form.since))
-                break
-            for form, case in (*self._by_token.get(token.lower(), ()), *self._by_token.get(token, ())):
-                if form.kind in ("abbreviation", "former-abbreviation") and not token[0].isupper():
-                    continue
-                k = len(form.words)
-                if k > i:
-                    continue
-                ok = True
-                for j in range(k):
-                    if words[i - k + j].lower() != form.words[j]:
-                        ok = False
-                        break
-                    gap_start, gap_end = starts[i - k + j] + len(words[i - k + j]), starts[i - k + j + 1]
-                    if not _GAP.fullmatch(text, gap_start, gap_end):
-                        ok = False
-                        break
-                if not ok:
-                    continue
-                s = starts[i - k]
-                if best is None or s < best[0] or (s == best[0] and self._prefer(form, best[2])):
-                    best = (s, end, AuthorityMatch(form.authority, text[s:end], form.text, form.kind,
-                                                   form.language, 100.0, case, form.since))
-            if best is not None:
-                found.append(best)
+            match = alone[token]
+            if match is None:
+                best = self._match_ending_at(text, words, starts, i)
+                if best is not None:
+                    found.append(best)
+            elif match:
+                found.append((starts[i], starts[i] + len(token), match))
         return _without_overlaps(found)
+
+    def _match_alone(self, token: str) -> AuthorityMatch | bool | None:
+        """The match ``token`` makes by itself, False for none, None when the words before it may matter.
+
+        A token no multi-word name ends in matches the same wherever it stands,
+        so its verdict is made once per distinct token.
+        """
+        entries = (*self._by_token.get(token.lower(), ()), *self._by_token.get(token, ()))
+        if any(form.words for form, _ in entries):
+            return None
+        best = self._match_ending_at(token, [token], [0], 0)
+        return best[2] if best is not None else False
+
+    def _match_ending_at(self, text: str, words: list[str], starts: list[int],
+                         i: int) -> tuple[int, int, AuthorityMatch] | None:
+        """The best name ending with ``words[i]`` as (start, end, match), or None."""
+        token = words[i]
+        start, end = starts[i], starts[i] + len(token)
+        best: tuple[int, int, AuthorityMatch] | None = None
+        base, colon, ending = token.partition(":")
+        for form in self._by_abbr.get(base if colon else token, ()):
+            if colon and not ending.isalpha():
+                continue
+            case = case_of(token, base, "fi") if colon and self.language == "fi" else ("gen" if colon else "nom")
+            best = (start, end, AuthorityMatch(form.authority, token, form.text, form.kind,
+                                               form.language, 100.0, case, form.since))
+            break
+        for form, case in (*self._by_token.get(token.lower(), ()), *self._by_token.get(token, ())):
+            if form.kind in ("abbreviation", "former-abbreviation") and not token[0].isupper():
+                continue
+            k = len(form.words)
+            if k > i:
+                continue
+            ok = True
+            for j in range(k):
+                if words[i - k + j].lower() != form.words[j]:
+                    ok = False
+                    break
+                gap_start, gap_end = starts[i - k + j] + len(words[i - k + j]), starts[i - k + j + 1]
+                if not _GAP.fullmatch(text, gap_start, gap_end):
+                    ok = False
+                    break
+            if not ok:
+                continue
+            s = starts[i - k]
+            if best is None or s < best[0] or (s == best[0] and self._prefer(form, best[2])):
+                best = (s, end, AuthorityMatch(form.authority, text[s:end], form.text, form.kind,
+                                               form.language, 100.0, case, form.since))
+        return best
 
     def _prefer(self, form: _Form, current: AuthorityMatch) -> bool:
         rank = {"name": 0, "alias": 1, "abbreviation": 2, "former": 3, "former-abbreviation": 4}
@@ -975,7 +1002,8 @@ def token_starts(text: str, words: list[str], count: int) -> list[int]:
 
 def _without_overlaps(found: list[tuple[int, int, AuthorityMatch]]) -> list[tuple[int, int, AuthorityMatch]]:
     """The longest of overlapping matches (the earlier of equally long ones), in text order."""
-    if all(a[1] <= b[0] for a, b in zip(found, found[1:])):
+    if len(found) < 2 or (len(found) == 2 and found[0][1] <= found[1][0]) or all(
+            a[1] <= b[0] for a, b in zip(found, found[1:])):
         return found  # already in order and disjoint: the usual case, kept whole
     kept: list[tuple[int, int, AuthorityMatch]] = []
     for item in sorted(found, key=lambda f: (-(f[1] - f[0]), f[0])):

@@ -15,8 +15,7 @@ confirmed with the same two rapidfuzz scores; see :func:`similar_pairs` and
 from __future__ import annotations
 
 import re
-from collections import Counter
-from itertools import chain, combinations
+from itertools import chain
 from typing import Callable, Iterator, Mapping, Sequence
 
 from drafter.checks.registry import CheckContext, Rule, kind
@@ -57,6 +56,8 @@ BANDS = 32
 # < 0.001 at 256 hashes); unrelated measures that collide by chance go.
 MIN_ESTIMATE = 0.6
 _SEED = 20261128
+# Odd 64-bit factors that fold a band's hashes into one sort key (any values work).
+_FOLD = tuple((0x9E3779B97F4A7C15 * (2 * k + 1) | 1) & (2**64 - 1) for k in range(64))
 
 
 def normalise(text: str, lemmatise: Lemmatiser | None = None) -> str:
@@ -216,48 +217,74 @@ def _lsh(words: list[list[str]], rows: int, bands: int, min_estimate: float) -> 
     offsets = rng.integers(0, 2**63, size=rows * bands, dtype=np.uint64)
     word_ids = np.asarray(ids, dtype=np.int64)
     signature = np.empty((len(present), rows * bands), dtype=np.uint32)
+    # One buffer for every block: a fresh 16 x words array per block costs
+    # its page faults again. Every id is in range, so mode="clip" (which
+    # writes straight into ``out``) takes the same values without checking.
+    taken = np.empty((min(16, rows * bands), len(word_ids)), dtype=np.uint32)
     for lo in range(0, rows * bands, 16):  # 16 x words x 4 bytes at a time
         hi = min(lo + 16, rows * bands)
         hashed = ((multipliers[lo:hi, None] * values + offsets[lo:hi, None]) >> np.uint64(32)).astype(np.uint32)
+        block = taken[:hi - lo]
+        np.take(hashed, word_ids, axis=1, out=block, mode="clip")
         # Rows are hashes and np.take keeps them C-contiguous, so reduceat
         # runs along contiguous memory (10x faster than on a strided copy).
-        signature[:, lo:hi] = np.minimum.reduceat(np.take(hashed, word_ids, axis=1), starts, axis=1).T
+        signature[:, lo:hi] = np.minimum.reduceat(block, starts, axis=1).T
     count = len(present)
-    codes = _colliding(signature, rows, bands)
-    if not codes:
+    unique = _colliding(signature, rows, bands)
+    if not len(unique):
         return []
-    unique = np.asarray(codes, dtype=np.int64)
     left, right = unique // count, unique % count
-    estimate = np.empty(len(unique))
+    agree = np.empty(len(unique), dtype=np.int64)
     for lo in range(0, len(unique), 8192):  # 2 x 8192 x 256 x 4 bytes = 16 MB at a time
         hi = lo + 8192
-        estimate[lo:hi] = (signature[left[lo:hi]] == signature[right[lo:hi]]).mean(axis=1)
-    keep = estimate >= min_estimate
+        agree[lo:hi] = np.count_nonzero(signature[left[lo:hi]] == signature[right[lo:hi]], axis=1)
+    # The same float64 fractions as a mean over the row (exact sums over a power of two).
+    keep = agree / (rows * bands) >= min_estimate
     return list(zip(present[left[keep]].tolist(), present[right[keep]].tolist()))
 
 
-def _colliding(signature, rows: int, bands: int) -> list[int]:
+def _colliding(signature, rows: int, bands: int):
     """Sorted codes ``i * count + j`` (i < j) of the signature rows that agree on every hash of some band.
 
-    Each row's band is one bytes key (a void view: no copy per band); a
-    C-level count per band finds the keys shared by several rows, and only
-    those rows are grouped in Python.
+    All in numpy: each row's band is folded into one 64-bit key, each band's
+    keys are sorted once, and the rows of a run of equal keys are paired by
+    offsets (one array step per offset, only over runs that long). Folding
+    may map different bands to one key, so each pair's band is compared
+    exactly before it counts. Returns an int64 array.
     """
     import numpy as np
 
     count = len(signature)
-    columns = list(zip(*np.ascontiguousarray(signature).view(np.dtype((np.void, 4 * rows))).tolist()))
-    codes: set[int] = set()
-    for column in columns[:bands]:
-        shared = {key for key, n in Counter(column).items() if n > 1}
-        if not shared:
-            continue
-        buckets: dict[bytes, list[int]] = {}
-        for row in [row for row, key in enumerate(column) if key in shared]:
-            buckets.setdefault(column[row], []).append(row)
-        for members in buckets.values():
-            codes.update(a * count + b for a, b in combinations(members, 2))
-    return sorted(codes)
+    if count < 2 or bands < 1:
+        return np.empty(0, dtype=np.int64)
+    banded = np.ascontiguousarray(signature[:, :rows * bands]).reshape(count, bands, rows)
+    keys = np.zeros((bands, count), dtype=np.uint64)
+    for row, factor in enumerate(_FOLD[:rows]):
+        keys += banded[:, :, row].T.astype(np.uint64) * factor
+    order = np.argsort(keys, axis=1)
+    ordered = np.take_along_axis(keys, order, axis=1)
+    same = ordered[:, 1:] == ordered[:, :-1]  # position p and p + 1 of a band share a key
+    band, start = np.nonzero(same)
+    lefts, rights, pair_bands = [], [], []
+    offset = 1
+    while len(start):  # pairs (p, p + offset) of runs at least offset + 1 long
+        lefts.append(order[band, start])
+        rights.append(order[band, start + offset])
+        pair_bands.append(band)
+        longer = start + offset < count - 1
+        band, start = band[longer], start[longer]
+        longer = same[band, start + offset]
+        band, start = band[longer], start[longer]
+        offset += 1
+    if not lefts:
+        return np.empty(0, dtype=np.int64)
+    left, right, band = np.concatenate(lefts), np.concatenate(rights), np.concatenate(pair_bands)
+    exact = (banded[left, band] == banded[right, band]).all(axis=1)
+    left, right = left[exact].astype(np.int64), right[exact].astype(np.int64)
+    codes = np.sort(np.minimum(left, right) * count + np.maximum(left, right))
+    if len(codes):
+        codes = codes[np.concatenate(([True], codes[1:] != codes[:-1]))]
+    return codes
 
 
 def _lemmatiser(ctx: CheckContext) -> Lemmatiser | None:
@@ -272,15 +299,13 @@ def _lemmatiser(ctx: CheckContext) -> Lemmatiser | None:
 
     def lemmatise(tokens: list[str]) -> list[str]:
         out = list(map(cache.get, tokens))
-        if None in out:  # forms not seen yet
-            for i, token in enumerate(tokens):
-                if out[i] is None:
-                    if token not in cache:
-                        try:
-                            cache[token] = str(function(token))
-                        except Exception:
-                            cache[token] = token
-                    out[i] = cache[token]
+        if None in out:  # forms not seen yet: ask about each once, then map again in C
+            for token in set(tokens).difference(cache):
+                try:
+                    cache[token] = str(function(token))
+                except Exception:
+                    cache[token] = token
+            out = list(map(cache.__getitem__, tokens))
         return out
 
     return lemmatise

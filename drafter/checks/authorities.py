@@ -63,14 +63,17 @@ def text_paragraphs(ctx: CheckContext) -> list[Paragraph]:
 def paragraph_tokens(ctx: CheckContext) -> list[list[str]]:
     """``TOKEN.findall`` of each of :func:`text_paragraphs`, in the same order (cached).
 
-    One regex pass serves every check that looks for words; the lists share
-    one string per distinct token, so they cost a pointer per word.
+    One regex pass per distinct text serves every check that looks for words
+    (paragraphs repeating a text share its list: read them, never change them);
+    the lists share one string per distinct token, so they cost a pointer per word.
     """
     def build() -> list[list[str]]:
-        lists = [TOKEN.findall(p.text) for p in text_paragraphs(ctx)]
-        every = list(chain.from_iterable(lists))
+        texts = [p.text for p in text_paragraphs(ctx)]
+        lists = {text: TOKEN.findall(text) for text in dict.fromkeys(texts)}
+        every = list(chain.from_iterable(lists.values()))
         canonical = dict(zip(every, every))
-        return [list(map(canonical.__getitem__, words)) for words in lists]
+        shared = {text: list(map(canonical.__getitem__, words)) for text, words in lists.items()}
+        return [shared[text] for text in texts]
 
     return cached(ctx, "paragraph-tokens", build)
 
@@ -97,6 +100,7 @@ def field_names(ctx: CheckContext, keys: tuple[str, ...] = ACTOR_KEYS) -> list[F
     def build() -> list[FieldName]:
         out: list[FieldName] = []
         lexicon = lexicon_of(ctx)
+        splits: dict[str, list[tuple[str, int]]] = {}  # per distinct value: drafts repeat their actors
         for measure in ctx.programme.measures:
             for line in measure.fields:
                 if line.key not in ACTOR_KEYS or not line.value.strip():
@@ -111,7 +115,10 @@ def field_names(ctx: CheckContext, keys: tuple[str, ...] = ACTOR_KEYS) -> list[F
                         base = text.find(line.value)
                 if base < 0:
                     paragraph = None
-                for name, at in _split_field(line.value, lexicon):
+                parts = splits.get(line.value)
+                if parts is None:
+                    parts = splits[line.value] = _split_field(line.value, lexicon)
+                for name, at in parts:
                     start = base + at if paragraph is not None else 0
                     out.append(FieldName(measure, line.key, name, paragraph, start, start + len(name)))
         return out
@@ -253,10 +260,16 @@ def mentions(ctx: CheckContext) -> list[Mention]:
         lexicon = lexicon_of(ctx)
         fields = field_spans(ctx, ACTOR_KEYS)
         out = []
+        # A text repeated in several paragraphs has the same names at the same sentence starts.
+        by_text: dict[str, list[tuple[int, int, AuthorityMatch, bool]]] = {}
         for paragraph, words in zip(text_paragraphs(ctx), paragraph_tokens(ctx)):
-            for start, end, match in lexicon.find_authorities(paragraph.text, words=words):
-                out.append(Mention(paragraph, start, end, match, at_sentence_start(paragraph.text, start),
-                                   in_spans(fields, paragraph, start, end)))
+            text = paragraph.text
+            found = by_text.get(text)
+            if found is None:
+                found = by_text[text] = [(start, end, match, at_sentence_start(text, start))
+                                         for start, end, match in lexicon.find_authorities(text, words=words)]
+            for start, end, match, first in found:
+                out.append(Mention(paragraph, start, end, match, first, in_spans(fields, paragraph, start, end)))
         return out
 
     return cached(ctx, "mentions", build)

@@ -33,7 +33,8 @@ VOWELS = "aeiouyäöAEIOUYÄÖ"
 
 # A word as the lexicon sees it: letters and digits with inner hyphens, colons
 # ("STM:n") and apostrophes, plus a trailing hyphen ("työ-" in "työ- ja ...").
-TOKEN = re.compile(r"\w+(?:[-:'’]\w+)*-?")
+# Possessive quantifiers: the same matches (nothing after the words can fail), without backtracking states.
+TOKEN = re.compile(r"\w++(?:[-:'’]\w++)*+-?")
 _GAP = re.compile(r"[\s,\u00a0\u202f]*")
 _PARENS = re.compile(r"\s*\([^()]*\)\s*")
 
@@ -326,7 +327,11 @@ def _analysis_store(engine) -> tuple[Any, str]:
 def _is_raw_analyses(value: Any) -> bool:
     """Whether a cached value is a list of str → str mappings (anything else is asked again)."""
     return type(value) is list and all(
-        type(item) is dict and all(type(k) is str and type(v) is str for k, v in item.items()) for item in value)
+        type(item) is dict and _ONLY_STR.issuperset(map(type, item)) and _ONLY_STR.issuperset(map(type, item.values()))
+        for item in value)
+
+
+_ONLY_STR = frozenset((str,))
 
 
 @lru_cache(maxsize=65536)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import compress
 from typing import Iterator
 
 from drafter.blocks import Paragraph, Table
@@ -26,7 +27,7 @@ from drafter.checks.authorities import (
 )
 from drafter.checks.registry import CheckContext, Rule, kind
 from drafter.findings import Finding
-from drafter.lexicon import TOKEN, case_of, finnish_forms, inflect, is_known_word, lemmatize
+from drafter.lexicon import TOKEN, case_of, finnish_forms, inflect, is_known_word, lemmatize, token_starts
 
 _ROMAN = re.compile(r"^M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
 _LIST_HEADING = re.compile(
@@ -132,15 +133,20 @@ def _analyse(ctx: CheckContext) -> Analysis:
             possible.add(token)
     words_of = paragraph_tokens(ctx)
     for paragraph in paragraphs:
-        if possible.isdisjoint(words_of[order_of[id(paragraph)]]):
+        words = words_of[order_of[id(paragraph)]]
+        if possible.isdisjoint(words):
             continue
         shouting = None
         skip = definition_spans.get(id(paragraph), ())
-        for m in TOKEN.finditer(paragraph.text):
-            token = m.group()
-            if token not in possible or any(s <= m.start() < e for s, e in skip):
+        text = paragraph.text
+        # The shared token list stands for TOKEN.finditer: offsets only up to the last possible one.
+        at = list(compress(range(len(words)), map(possible.__contains__, words)))
+        starts = token_starts(text, words, at[-1] + 1)
+        for i in at:
+            token, start = words[i], starts[i]
+            if any(s <= start < e for s, e in skip):
                 continue
-            text, end = paragraph.text, m.end()
+            end = start + len(token)
             key = (token, _LABEL_NUMBER.match(text, end, end + 3) is not None)
             abbr = found[key] if key in found else found.setdefault(
                 key, _abbreviation_in(token, text, end, mixed, lexicon))
@@ -151,8 +157,8 @@ def _analyse(ctx: CheckContext) -> Analysis:
             if shouting and abbr not in analysis.definitions and not lexicon.is_known_abbreviation(abbr):
                 continue
             occurrence = Occurrence(
-                abbr, paragraph, m.start(), m.end(), (order_of[id(paragraph)], m.start()),
-                in_spans(responsible, paragraph, m.start(), m.end()), paragraph.is_heading, m.group(),
+                abbr, paragraph, start, end, (order_of[id(paragraph)], start),
+                in_spans(responsible, paragraph, start, end), paragraph.is_heading, token,
             )
             analysis.uses.setdefault(abbr, []).append(occurrence)
     return analysis
@@ -198,8 +204,8 @@ def _abbreviation_of(token: str, number_follows: bool, mixed: dict[str, str], le
     candidate = base
     if lexicon.is_known_abbreviation(candidate) and _has_capitals(candidate) and not _is_mixed_case(candidate):
         return candidate
-    letters = [c for c in candidate if c.isalpha()]
-    if len(letters) < 2 or not all(c.isupper() for c in letters) or len(candidate) > 12:
+    letters = list(filter(str.isalpha, candidate))
+    if len(letters) < 2 or not all(map(str.isupper, letters)) or len(candidate) > 12:
         return None
     if candidate.upper() in NOT_ABBREVIATIONS or _ROMAN.match(candidate) or _MEASURE_LABEL.match(candidate):
         return None

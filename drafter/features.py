@@ -28,7 +28,7 @@ import yaml
 
 from drafter.blocks import Paragraph
 from drafter.model import Measure, Programme
-from drafter.nlp.text import word_texts
+from drafter.nlp.text import parts_word_texts
 
 MAIN_PART = "word/document.xml"
 MIN_VERBS_FOR_SHARES = 2
@@ -161,7 +161,7 @@ def describe_measure(measure: Measure, language, lists: WordLists,
     # Each sentence's words are split once and serve every body feature; the
     # body's words are the sentences' words (sentences cover it up to spaces).
     body_sentences = [body[s:e] for s, e in language.sentences(body)] if body else []
-    sentence_words = [word_texts(s) for s in body_sentences]
+    sentence_words = parts_word_texts(body_sentences, body)
     body_word_count = sum(map(len, sentence_words))
     num["body_words"] = float(body_word_count)
     num["body_sentences"] = float(len(body_sentences))
@@ -283,8 +283,8 @@ class WordReader:
         self._readings: dict[str, str | None] = {}
         self._speaks: dict[str, bool] = {}
         # Finnish verbs in running text by word, in sentences and in list fragments:
-        # (passive, conditional, past, first person), () for any other word.
-        self._finnish: tuple[dict[str, tuple[int, ...]], ...] = ({}, {})
+        # packed (finite, passive, conditional, past, first person), 0 for any other word.
+        self._finnish: tuple[dict[str, int], ...] = ({}, {})
         self._swedish: dict[str, tuple[int, int] | None] = {}
         # A phrase can occur only where its first word does: the phrases are
         # searched for only in measures that have one of those words.
@@ -342,29 +342,34 @@ class WordReader:
 
     def _count_finnish_verbs(self, sentences: list[str], sentence_words: list[list[str]],
                              counts: _VerbCounts) -> int:
-        """Add the Finnish finite verbs to ``counts``; the number of sentences without one."""
+        """Add the Finnish finite verbs to ``counts``; the number of sentences without one.
+
+        Each form's verb is cached as one packed int (see :func:`_packed`), so
+        a sentence's counts are one C-level ``sum`` of its words' ints.
+        """
         verbless = 0
+        total = 0
         for sentence, words in zip(sentences, sentence_words):
             # A list fragment without a final stop ("b) tutkinnan tuki") is a noun phrase
             # more often than a clause: there a noun reading beats a verb one.
             fragment = not sentence.rstrip().endswith((".", "!", "?", "…"))
             cache = self._finnish[fragment]
-            found = list(map(cache.get, words))
-            if None in found:  # words not seen yet
-                for i, word in enumerate(words):
-                    if found[i] is None:
-                        verb = _finnish_verb(self.language.analyses(word), fragment)
-                        found[i] = cache[word] = verb if verb is not None else ()
-            verbs = list(filter(None, found))
-            if not verbs:
+            try:
+                packed = sum(map(cache.__getitem__, words))
+            except KeyError:  # words not seen yet: ask about each new form once
+                for word in set(words).difference(cache):
+                    cache[word] = _packed(_finnish_verb(self.language.analyses(word), fragment))
+                packed = sum(map(cache.__getitem__, words))
+            if packed:
+                total += packed
+            else:
                 verbless += 1
-                continue
-            counts.finite += len(verbs)
-            for passive, conditional, past, first_person in verbs:
-                counts.passive += passive
-                counts.conditional += conditional
-                counts.past += past
-                counts.first_person += first_person
+        mask = (1 << _PACK) - 1
+        counts.finite += total >> 4 * _PACK
+        counts.passive += total >> 3 * _PACK & mask
+        counts.conditional += total >> 2 * _PACK & mask
+        counts.past += total >> _PACK & mask
+        counts.first_person += total & mask
         return verbless
 
     def _count_swedish_verbs(self, sentence: str, words: list[str], counts: _VerbCounts) -> None:
@@ -483,6 +488,22 @@ def _finnish_verb(found, fragment: bool) -> tuple[int, int, int, int] | None:
     morph = a.morph
     return (int(morph.get("Voice") == "Pass"), int(morph.get("Mood") == "Cnd"),
             int(morph.get("Tense") == "Past"), int(person))
+
+
+# Bits per count in a packed verb: no body has 2**32 verbs, so sums never carry.
+_PACK = 32
+
+
+def _packed(verb: tuple[int, int, int, int] | None) -> int:
+    """A Finnish verb of :func:`_finnish_verb` as one int that sums field by field; 0 for no verb.
+
+    From the top: 1 (a finite verb), passive, conditional, past, first person.
+    """
+    if verb is None:
+        return 0
+    passive, conditional, past, first_person = verb
+    return (1 << 4 * _PACK | passive << 3 * _PACK | conditional << 2 * _PACK | past << _PACK
+            | first_person)
 
 
 def _swedish_verb(found) -> tuple[int, int] | None:

@@ -23,6 +23,12 @@ from typing import Iterator, NamedTuple
 _WORD = r"\w+(?:[-‐’':]\w+)*"
 _TOKEN = re.compile(_WORD + r"|[^\w\s]", re.UNICODE)
 _WORD_ONLY = re.compile(_WORD, re.UNICODE)
+# The same words for texts written only in these characters (every Finnish or
+# Swedish draft seen so far): a plain character class scans faster than \w's
+# Unicode test. A text with any other character takes _WORD_ONLY.
+_PLAIN_LETTERS = "0-9A-Za-z_äöåÄÖÅéÉüÜšŠžŽ"
+_PLAIN_WORD_ONLY = re.compile(f"[{_PLAIN_LETTERS}]+(?:[-‐’':][{_PLAIN_LETTERS}]+)*")
+_NOT_PLAIN = re.compile(r"[^\x00-\x7fäöåÄÖÅéÉüÜšŠžŽ\xa0€“”‘’«»•…–—‐§°\xad]")
 # A run of marks with closing quotes or brackets, then space and the next word's first character.
 _SENTENCE_END = re.compile(r"(?:[.!?…]+)[\"”’»)\]]*(?=\s+(\S))")
 _DAY_MONTH = re.compile(r"\d{1,2}\.\d{1,2}")
@@ -85,6 +91,12 @@ def words(text: str) -> list[Token]:
 def word_texts(text: str) -> list[str]:
     """The words of ``text`` as strings, without offsets: a third of the cost of :func:`words`."""
     return _WORD_ONLY.findall(text)
+
+
+def parts_word_texts(parts: list[str], whole: str) -> list[list[str]]:
+    """:func:`word_texts` of each of ``parts`` (substrings of ``whole``), the pattern chosen once for ``whole``."""
+    findall = (_WORD_ONLY if _NOT_PLAIN.search(whole) else _PLAIN_WORD_ONLY).findall
+    return [findall(part) for part in parts]
 
 
 def word_matches(text: str) -> Iterator[re.Match[str]]:

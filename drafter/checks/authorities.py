@@ -13,7 +13,7 @@ import datetime
 import re
 from dataclasses import dataclass
 from itertools import chain
-from typing import Callable, Iterator, TypeVar
+from typing import Callable, Iterator, NamedTuple, TypeVar
 
 from drafter.blocks import Paragraph
 from drafter.checks.registry import CheckContext, Rule, kind
@@ -242,9 +242,8 @@ def with_case_of(original: str, replacement: str) -> str:
 
 # --- the scan ------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class Mention:
-    """An authority name in running text."""
+class Mention(NamedTuple):
+    """An authority name in running text (a named tuple: bench-5000 makes 58,000 of them)."""
 
     paragraph: Paragraph
     start: int

@@ -110,10 +110,20 @@ def abbreviations(language: str) -> frozenset[str]:
     return ABBREVIATIONS.get(language, ABBREVIATIONS["fi"])
 
 
+@lru_cache(maxsize=8)
+def _longest(known: frozenset[str]) -> int:
+    """The length of the longest abbreviation in ``known``, its period included (at least 2).
+
+    ``longest`` letters before a period are a word no abbreviation or initial can be.
+    """
+    return max(2, max((len(a) for a in known), default=2))
+
+
 def sentences(text: str, language: str = "fi") -> list[tuple[int, int]]:
     """(start, end) offsets of the sentences of ``text``, surrounding space excluded."""
     spans: list[tuple[int, int]] = []
     known = abbreviations(language)
+    longest = _longest(known)
     for part_start, part_end in _lines(text):
         start = part_start
         # Candidates are marks followed by space and a word on the same line
@@ -123,7 +133,7 @@ def sentences(text: str, language: str = "fi") -> list[tuple[int, int]]:
             if first in _CONTINUES or first.islower():
                 continue
             mark = match.start()
-            if text[mark] == "." and not _period_ends(text, start, mark, known):
+            if text[mark] == "." and not _period_ends(text, start, mark, known, longest):
                 continue
             end = match.end()
             if start == part_start:
@@ -158,8 +168,12 @@ def _add(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
         spans.append((start, end))
 
 
-def _period_ends(text: str, sentence_start: int, mark: int, known: frozenset[str]) -> bool:
+def _period_ends(text: str, sentence_start: int, mark: int, known: frozenset[str], longest: int) -> bool:
     """Whether the period at ``mark`` ends the sentence begun at ``sentence_start`` (a word follows it)."""
+    if mark - longest >= sentence_start and text[mark - longest:mark].isalpha():
+        # A run of letters as long as any abbreviation with its period: no
+        # abbreviation, initial, number or date, so the period ends the sentence.
+        return True
     # The run of non-space before the period: found from the last plain space
     # (rfind is C), then cut at any other space (no-break, tab) within it.
     near = max(sentence_start, text.rfind(" ", sentence_start, mark) + 1)

@@ -291,10 +291,12 @@ def _occurrences(ctx: CheckContext, analysed: dict[str, _Word | None],
     for paragraph, words in zip(text_paragraphs(ctx), paragraph_tokens(ctx)):
         if forms.isdisjoint(words):
             continue
-        for m in TOKEN.finditer(paragraph.text):
-            if m.group() in forms:
-                word = m.group().rstrip("-")
-                out[analysed[word.lower()].lemma].append((paragraph, m.start(), m.start() + len(word), word))
+        # The shared token list stands for TOKEN.finditer: offsets only up to the last such word.
+        at = list(compress(range(len(words)), map(forms.__contains__, words)))
+        starts = token_starts(paragraph.text, words, at[-1] + 1)
+        for i in at:
+            word = words[i].rstrip("-")
+            out[analysed[word.lower()].lemma].append((paragraph, starts[i], starts[i] + len(word), word))
     return out
 
 
@@ -371,8 +373,8 @@ def _bank_lemmas(ctx: CheckContext) -> set[str]:
 def _authority_words(ctx: CheckContext) -> set[str]:
     """Lemmas of words that are part of authority names in this draft: different bodies, not variants."""
     out: set[str] = set()
-    for mention in mentions(ctx):
-        for word in TOKEN.findall(mention.match.text):
+    for text in {mention.match.text for mention in mentions(ctx)}:  # each name as written, once
+        for word in TOKEN.findall(text):
             out.add(lemmatize(word.rstrip("-"), ctx.language))
     for auth in lexicon_of(ctx).authorities:
         name = auth.names.get(ctx.language)

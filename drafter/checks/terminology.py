@@ -91,7 +91,7 @@ def _term_hits(ctx: CheckContext) -> list[TermHit]:
     for raw in distinct_tokens(ctx):
         word = raw.rstrip("-")
         entries = by_last.get(word.lower())
-        if entries is None and any(c.isalpha() for c in word):
+        if entries is None and any(map(str.isalpha, word)):
             entries = by_last.get(lemmatize(word, language))
         if entries:
             entries_of[raw] = entries

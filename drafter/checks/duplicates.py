@@ -287,7 +287,7 @@ def _colliding(signature, rows: int, bands: int):
     return codes
 
 
-def _lemmatiser(ctx: CheckContext) -> Lemmatiser | None:
+def _lemmatiser(ctx: CheckContext) -> "_Lemmas | None":
     """Lemmas from drafter.nlp (Voikko for Finnish) when it is there; None otherwise."""
     try:
         function = getattr(ctx.nlp, "lemma", None)
@@ -295,20 +295,47 @@ def _lemmatiser(ctx: CheckContext) -> Lemmatiser | None:
         return None
     if not callable(function):
         return None
-    cache: dict[str, str] = {}
+    return _Lemmas(function)
 
-    def lemmatise(tokens: list[str]) -> list[str]:
-        out = list(map(cache.get, tokens))
-        if None in out:  # forms not seen yet: ask about each once, then map again in C
-            for token in set(tokens).difference(cache):
+
+class _Lemmas:
+    """:func:`normalise` with lemmas, each distinct token asked about once per draft.
+
+    The cache holds lower-cased lemmas, so a text is one join (lower-casing
+    each lemma equals lower-casing their join: words meet only at spaces),
+    and its words are the lemmas themselves unless one of them is empty or
+    holds a space (then the joined text is split, as before).
+    """
+
+    def __init__(self, function: Callable[[str], object]) -> None:
+        self._function = function
+        self._lower: dict[str, str] = {}
+        self._odd: set[str] = set()  # lemmas that are not one word
+
+    def __call__(self, tokens: list[str]) -> list[str]:
+        """The lower-cased lemmas of ``tokens`` (a :data:`Lemmatiser`)."""
+        lower = self._lower
+        try:
+            return list(map(lower.__getitem__, tokens))
+        except KeyError:  # forms not seen yet: ask about each once, then map again in C
+            for token in set(tokens).difference(lower):
                 try:
-                    cache[token] = str(function(token))
+                    lemma = str(self._function(token)).lower()
                 except Exception:
-                    cache[token] = token
-            out = list(map(cache.__getitem__, tokens))
-        return out
+                    lemma = token.lower()
+                lower[token] = lemma
+                if lemma.split() != [lemma]:
+                    self._odd.add(lemma)
+            return list(map(lower.__getitem__, tokens))
 
-    return lemmatise
+    def normalised(self, text: str) -> tuple[str, list[str]]:
+        """``normalise(text, self)`` and its ``split()``."""
+        lowered = text.lower()
+        lemmas = self((_TOKEN if _NOT_PLAIN.search(lowered) else _PLAIN_TOKEN).findall(lowered))
+        joined = " ".join(lemmas)
+        if self._odd and not self._odd.isdisjoint(lemmas):
+            return joined, joined.split()
+        return joined, lemmas
 
 
 @kind("duplicate-measures", params={"threshold": False, "floor": False, "min_words": False, "lemmatise": False})
@@ -317,13 +344,17 @@ def duplicate_measures(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
     threshold = float(rule.params.get("threshold", 90))
     floor = float(rule.params.get("floor", 70))
     min_words = int(rule.params.get("min_words", 4))
-    lemmatise = _lemmatiser(ctx) if rule.params.get("lemmatise", True) else None
+    lemmas = _lemmatiser(ctx) if rule.params.get("lemmatise", True) else None
     measures = list(ctx.programme.measures)
     texts = []
     words = []
     for m in measures:
-        text = normalise("\n".join(p for p in (m.title, m.text) if p), lemmatise)
-        split = text.split()
+        raw = "\n".join(p for p in (m.title, m.text) if p)
+        if lemmas is None:
+            text = normalise(raw)
+            split = text.split()
+        else:
+            text, split = lemmas.normalised(raw)
         enough = len(split) >= min_words
         texts.append(text if enough else "")
         words.append(split if enough else [])

@@ -166,3 +166,47 @@ def test_the_plain_token_pattern_agrees_with_the_full_one_on_every_plain_charact
         assert bool(_PLAIN_TOKEN.fullmatch(ch)) == bool(_TOKEN.fullmatch(ch)), repr(ch)
     text = "Toimenpide 12: åtgärd_3 Škoda, 2024–2025 « ks. » § 4 ° € café"
     assert normalise(text) == " ".join(_TOKEN.findall(text.lower()))
+
+
+def test_colliding_finds_exactly_the_rows_that_share_a_whole_band():
+    """The numpy grouping gives the same sorted codes as comparing every pair of rows band by band."""
+    import numpy as np
+
+    from drafter.checks.duplicates import _colliding
+
+    rng = np.random.default_rng(11)
+    for trial in range(150):
+        count = int(rng.integers(0, 30))
+        rows, bands = int(rng.integers(1, 4)), int(rng.integers(1, 6))
+        signature = rng.integers(0, 3, size=(count, rows * bands)).astype(np.uint32)
+        expected = sorted(i * count + j for i in range(count) for j in range(i + 1, count)
+                          if any((signature[i, b * rows:(b + 1) * rows] == signature[j, b * rows:(b + 1) * rows]).all()
+                                 for b in range(bands)))
+        assert _colliding(signature, rows, bands).tolist() == expected, trial
+
+
+def test_lemmas_give_the_text_and_words_normalise_gives():
+    """Cached lower-cased lemmas join to normalise()'s text; odd lemmas (empty, with spaces) are split again."""
+    from drafter.checks.duplicates import _Lemmas
+
+    def lemma(word: str) -> str:
+        if word == "tyhjä":
+            return ""
+        if word == "kaksi":
+            return "Kaksi Sanaa"
+        if word == "virhe":
+            raise ValueError(word)
+        return word.upper()
+
+    lemmas = _Lemmas(lemma)
+    for text in ("Laaditaan malli", "tyhjä kaksi virhe ja Malli", "ΑΣ ΒΣ İstanbul", "", "12 34"):
+        joined, words = lemmas.normalised(text)
+        assert joined == normalise(text, lambda tokens: [_safe(lemma, t) for t in tokens])
+        assert words == joined.split()
+
+
+def _safe(function, token: str) -> str:
+    try:
+        return function(token)
+    except ValueError:
+        return token

@@ -104,14 +104,20 @@ def run_checks(programme, config=None, rules: Iterable[Rule] | None = None,
     failed_rule = _check_failed_rule(rules, config)
     # Each rule's findings and notices go to its own slot, kept in rule order. On a
     # long draft a forked partner runs some of the rules (see drafter.checks.parallel).
-    # The document is read and lives to the end: frozen, the garbage collector stops
-    # walking its objects at every full collection the rules' allocations set off
-    # (bench-5000: a third of the rules' time), and a forked partner shares them.
+    # The cyclic garbage collector is paused while the rules run, as it is while the
+    # reader and the structure work: the rules' analyses are big, short-lived and free
+    # of cycles, and each full collection the allocations set off walked the whole
+    # document again (bench-5000: a third of the rules' time; paused, peak memory is
+    # no higher). The document is frozen too, so a forked partner shares its pages.
+    collecting = gc.isenabled()
+    gc.disable()
     gc.freeze()
     try:
         slots, built = _run_selected(selected, ctx, failed_rule, dict(wanted or {}))
     finally:
         gc.unfreeze()
+        if collecting:
+            gc.enable()
     findings = [finding for found, _ in slots for finding in found]
     notices.extend(notice for _, notes in slots for notice in notes)
     kept, suppressed = _suppress(findings, programme.document, config)

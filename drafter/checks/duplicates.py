@@ -57,6 +57,8 @@ BANDS = 32
 MIN_ESTIMATE = 0.6
 _SEED = 20261128
 # Odd 64-bit factors that fold a band's hashes into one sort key (any values work).
+# Colliding pairs gathered before duplicates across bands are dropped (8 bytes each).
+_PAIR_BLOCK = 4_000_000
 _FOLD = tuple((0x9E3779B97F4A7C15 * (2 * k + 1) | 1) & (2**64 - 1) for k in range(64))
 
 
@@ -265,23 +267,31 @@ def _colliding(signature, rows: int, bands: int):
     ordered = np.take_along_axis(keys, order, axis=1)
     same = ordered[:, 1:] == ordered[:, :-1]  # position p and p + 1 of a band share a key
     band, start = np.nonzero(same)
-    lefts, rights, pair_bands = [], [], []
+    codes = np.empty(0, dtype=np.int64)
+    pending: list = []
+    waiting = 0
     offset = 1
     while len(start):  # pairs (p, p + offset) of runs at least offset + 1 long
-        lefts.append(order[band, start])
-        rights.append(order[band, start + offset])
-        pair_bands.append(band)
+        left, right = order[band, start], order[band, start + offset]
+        exact = (banded[left, band] == banded[right, band]).all(axis=1)
+        left, right = left[exact].astype(np.int64), right[exact].astype(np.int64)
+        pending.append(np.minimum(left, right) * count + np.maximum(left, right))
+        waiting += len(left)
+        if waiting > _PAIR_BLOCK:  # many rows alike: keep memory to the distinct pairs
+            codes, pending, waiting = _sorted_unique(np.concatenate([codes, *pending])), [], 0
         longer = start + offset < count - 1
         band, start = band[longer], start[longer]
         longer = same[band, start + offset]
         band, start = band[longer], start[longer]
         offset += 1
-    if not lefts:
-        return np.empty(0, dtype=np.int64)
-    left, right, band = np.concatenate(lefts), np.concatenate(rights), np.concatenate(pair_bands)
-    exact = (banded[left, band] == banded[right, band]).all(axis=1)
-    left, right = left[exact].astype(np.int64), right[exact].astype(np.int64)
-    codes = np.sort(np.minimum(left, right) * count + np.maximum(left, right))
+    return _sorted_unique(np.concatenate([codes, *pending]))
+
+
+def _sorted_unique(codes):
+    """``codes`` sorted, each once (np.unique without its hashing pass)."""
+    import numpy as np
+
+    codes = np.sort(codes)
     if len(codes):
         codes = codes[np.concatenate(([True], codes[1:] != codes[:-1]))]
     return codes

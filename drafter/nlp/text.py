@@ -27,7 +27,8 @@ _WORD_ONLY = re.compile(_WORD, re.UNICODE)
 # Swedish draft seen so far): a plain character class scans faster than \w's
 # Unicode test. A text with any other character takes _WORD_ONLY.
 _PLAIN_LETTERS = "0-9A-Za-z_äöåÄÖÅéÉüÜšŠžŽ"
-_PLAIN_WORD_ONLY = re.compile(f"[{_PLAIN_LETTERS}]+(?:[-‐’':][{_PLAIN_LETTERS}]+)*")
+# Possessive (nothing follows that could need a shorter match): ~10% faster.
+_PLAIN_WORD_ONLY = re.compile(f"[{_PLAIN_LETTERS}]++(?:[-‐’':][{_PLAIN_LETTERS}]++)*+")
 _NOT_PLAIN = re.compile(r"[^\x00-\x7fäöåÄÖÅéÉüÜšŠžŽ\xa0€“”‘’«»•…–—‐§°\xad]")
 # A run of marks with closing quotes or brackets, then space and the next word's first character.
 _SENTENCE_END = re.compile(r"(?:[.!?…]+)[\"”’»)\]]*(?=\s+(\S))")

@@ -396,5 +396,40 @@ def _emit(text: str, output: Path | None, source: Path, force: bool = True) -> N
     write_text_atomic(output, text, inputs=[source], force=force)
 
 
+def run() -> None:
+    """The ``drafter`` console script: the app, then an exit that skips freeing the heap.
+
+    At exit Python frees every object one by one; after checking a
+    5,000-measure draft that is 0.3 s of a 4.4 s run, spent after every
+    output is written and closed. So the streams are flushed, the exit hooks
+    run (the Voikko cache's save, logging, multiprocessing) and the process
+    ends at once. While another thread is still running, the ordinary exit
+    waits for it as before.
+    """
+    try:
+        main()
+        status: object = 0
+    except SystemExit as exc:
+        status = exc.code
+    if status is None:
+        status = 0
+    elif not isinstance(status, int):
+        print(status, file=sys.stderr)
+        status = 1
+    import threading
+
+    if threading.active_count() > 1:
+        sys.exit(status)
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe, as Python's own exit would report
+            status = status or 120
+    import atexit
+
+    atexit._run_exitfuncs()
+    os._exit(status)
+
+
 if __name__ == "__main__":  # pragma: no cover
-    main()
+    run()

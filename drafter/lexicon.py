@@ -287,51 +287,35 @@ def _analyses(word: str) -> tuple[Mapping[str, str], ...]:
     engine = voikko("fi")
     if engine is None:
         return ()
-    store, section = _analysis_store(engine)
+    from drafter.nlp.morphology import is_raw_analyses
+    from drafter.nlp.voikko_cache import ANALYZE
+
+    store = _persistent_cache(engine)
     if store is not None:
-        cached = store.get(section, word)
-        if _is_raw_analyses(cached):
+        cached = store.get(ANALYZE, word)
+        if is_raw_analyses(cached):
             return tuple(cached)
     try:
         raw = [dict(a) for a in engine.analyze(word)]
     except Exception:  # noqa: BLE001 - odd input must never crash a check
         return ()
     if store is not None:
-        store.put(section, word, raw)
+        store.put(ANALYZE, word, raw)
     return tuple(raw)
 
 
-_STORE: dict[int, tuple[Any, str]] = {}
+_STORE: dict[int, Any] = {}
 
 
-def _analysis_store(engine) -> tuple[Any, str]:
-    """(the shared Voikko answer cache, its analyses section) for ``engine``; (None, "") for a stand-in or without one."""
-    found = _STORE.get(id(engine))
-    if found is None:
-        found = (None, "")
-        try:
-            import libvoikko
+def _persistent_cache(engine):
+    """:func:`drafter.nlp.morphology.persistent_cache` of ``engine``, remembered for the handle."""
+    key = id(engine)
+    if key not in _STORE:
+        from drafter.nlp.morphology import persistent_cache
 
-            from drafter.nlp import voikko_cache
-            from drafter.nlp.morphology import VOIKKO_OPTIONS
-
-            if isinstance(engine, libvoikko.Voikko):
-                found = (voikko_cache.shared(lambda: voikko_cache.voikko_key(VOIKKO_OPTIONS)), voikko_cache.ANALYZE)
-        except Exception:  # noqa: BLE001 - without the cache, Voikko answers as before
-            found = (None, "")
         _STORE.clear()
-        _STORE[id(engine)] = found
-    return found
-
-
-def _is_raw_analyses(value: Any) -> bool:
-    """Whether a cached value is a list of str → str mappings (anything else is asked again)."""
-    return type(value) is list and all(
-        type(item) is dict and _ONLY_STR.issuperset(map(type, item)) and _ONLY_STR.issuperset(map(type, item.values()))
-        for item in value)
-
-
-_ONLY_STR = frozenset((str,))
+        _STORE[key] = persistent_cache(engine)
+    return _STORE[key]
 
 
 @lru_cache(maxsize=65536)

@@ -88,8 +88,7 @@ class VoikkoAnalyser:
         self._suggestions: dict[str, tuple[str, ...]] = {}
         self._lock = threading.Lock()  # libvoikko handles are not thread-safe
         if cache is True:
-            real = type(voikko).__module__ == "libvoikko"
-            cache = voikko_cache.shared(lambda: voikko_cache.voikko_key(VOIKKO_OPTIONS)) if real else None
+            cache = persistent_cache(voikko)
         self._store: VoikkoCache | None = cache or None
 
     def analyses(self, word: str) -> tuple[Analysis, ...]:
@@ -160,14 +159,32 @@ class VoikkoAnalyser:
         return len(self._analyses)
 
 
+def persistent_cache(voikko) -> VoikkoCache | None:
+    """The process's persistent cache of Voikko's answers for a libvoikko handle; None for any other.
+
+    A test's stand-in handle never gets it, so it cannot fill the cache with
+    made-up answers.
+    """
+    if type(voikko).__module__ != "libvoikko":
+        return None
+    return voikko_cache.shared(lambda: voikko_cache.voikko_key(VOIKKO_OPTIONS))
+
+
+def is_raw_analyses(value: Any) -> bool:
+    """Whether a cached value is Voikko's analyses: a list of str -> str mappings (anything else is asked again)."""
+    return type(value) is list and all(
+        type(item) is dict and _ONLY_STR.issuperset(map(type, item)) and _ONLY_STR.issuperset(map(type, item.values()))
+        for item in value)
+
+
+_ONLY_STR = frozenset((str,))
+
+
 def _analyses_from_cache(raw) -> tuple[Analysis, ...] | None:
-    """Analyses from a cached raw answer (a list of str -> str mappings), None when it is not one."""
-    if type(raw) is not list:
+    """Analyses from a cached raw answer, None when it is not one."""
+    if not is_raw_analyses(raw):
         return None
     try:
-        for item in raw:
-            if type(item) is not dict or not all(type(v) is str for v in item.values()):
-                return None
         return tuple(_from_voikko(item) for item in raw)
     except Exception:  # noqa: BLE001 - a damaged entry is asked again
         return None

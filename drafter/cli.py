@@ -224,11 +224,10 @@ def _check_one(file: Path, config_path, select, ignore, cache: bool = True):
     """check_file, with an unexpected failure turned into that file's error (top level: picklable)."""
     from drafter.api import check_file
     from drafter.limits import TimeLimitExceeded, time_limit
-    from drafter.nlp.voikko_cache import cache_session
 
     try:
-        with time_limit(str(file)), cache_session(cache):
-            return check_file(file, config_path=config_path, select=select, ignore=ignore)
+        with time_limit(str(file)):
+            return check_file(file, config_path=config_path, select=select, ignore=ignore, cache=cache)
     except TimeLimitExceeded as exc:
         from drafter.report.results import FileResult
 

@@ -26,7 +26,7 @@ def drafts(tmp_path, monkeypatch):
         path.write_bytes(b"PK")
     calls = []
 
-    def fake_check_file(path, config_path=None, select=None, ignore=None):
+    def fake_check_file(path, config_path=None, select=None, ignore=None, cache=True):
         calls.append({"path": Path(path), "config_path": config_path, "select": select, "ignore": ignore})
         name = Path(path).name
         if name == "luonnos.docx":

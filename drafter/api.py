@@ -56,20 +56,15 @@ def check_file(path, config_path: Path | None = None, select=None, ignore=None, 
 
 def _checked(label: str, programme, config, select, ignore):
     from drafter.checks.engine import run_checks
+    from drafter.checks.funding import SUMMARY_KEY
+    from drafter.checks.parallel import Wanted
     from drafter.findings import Severity
+    from drafter.funding import funding_summary
     from drafter.report.results import FileResult
 
     # The funding summary the reports show is the one the funding rules read: the
     # engine builds it once, in whichever process runs those rules.
-    wanted = {}
-    try:
-        from drafter.checks.funding import SUMMARY_KEY
-        from drafter.checks.parallel import Wanted
-        from drafter.funding import funding_summary
-    except ImportError:
-        SUMMARY_KEY = None
-    else:
-        wanted[SUMMARY_KEY] = Wanted("drafter.checks.funding", lambda: funding_summary(programme, config))
+    wanted = {SUMMARY_KEY: Wanted("drafter.checks.funding", lambda: funding_summary(programme, config))}
     result = run_checks(programme, config, wanted=wanted)
     funding = result.analyses.get(SUMMARY_KEY)
     funding_error = result.analysis_errors.get(SUMMARY_KEY)

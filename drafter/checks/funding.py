@@ -26,10 +26,14 @@ _PHRASE_PARAMS = {
 }
 
 
+def _summary_key(params: Mapping[str, Any]) -> str:
+    return "funding:" + repr(sorted(params.items(), key=lambda kv: kv[0]))
+
+
 # The key under which the summary with the packs' own params (what the HTML and JSON
 # reports show) is kept in a check context; drafter.api asks the engine for it under
 # this key, so the rules and the reports classify the measures once.
-SUMMARY_KEY = "funding:[]"
+SUMMARY_KEY = _summary_key({})
 
 
 def _summary(rule: Rule, ctx: CheckContext) -> FundingSummary:
@@ -38,8 +42,7 @@ def _summary(rule: Rule, ctx: CheckContext) -> FundingSummary:
     pack = funding_params(ctx.language)
     if all(k in pack and pack[k] == v for k, v in params.items()):
         params = {}  # the pack's own params: the same summary as the report's
-    key = "funding:" + repr(sorted(params.items(), key=lambda kv: kv[0]))
-    return ctx.cached(key, lambda: funding_summary(ctx.programme, ctx.config, params))
+    return ctx.cached(_summary_key(params), lambda: funding_summary(ctx.programme, ctx.config, params))
 
 
 def _measures(ctx: CheckContext, summary: FundingSummary) -> Iterator[tuple[Any, MeasureFunding]]:

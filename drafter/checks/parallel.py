@@ -4,12 +4,11 @@ Every rule only reads the check context, so a forked copy of the process can
 run some of them on the second core while this one runs the rest. Rules are
 grouped by the module of their kind (see :data:`SHARED_GROUPS`), because
 kinds of one module share their analyses through ``ctx.cached`` and would
-otherwise compute them twice. Both
-processes claim groups from one shared counter, heaviest group first (longest
-processing time first), so the work evens out whatever the draft's mix is:
-on a first check Voikko's grammar checker is the heaviest group, on a re-check
-with Voikko's answers cached it costs almost nothing and the other core takes
-the next groups instead. The engine then puts the partner's findings at the
+otherwise compute them twice. Both processes claim groups from one shared
+counter, heaviest group first (longest processing time first), so the work
+evens out whatever the draft's mix is: on a first check Voikko's grammar
+checker is the heaviest group, on a re-check with Voikko's answers cached it
+costs almost nothing and the other core takes the next groups instead. The engine then puts the partner's findings at the
 rules' own places in the rule order, so the result is the same, in the same
 order, as running every rule here.
 

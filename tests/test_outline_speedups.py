@@ -62,6 +62,18 @@ def test_quick_init_refuses_default_factories():
         quick_init(WithFactory)
 
 
+def test_quick_init_refuses_a_class_with_post_init():
+    @dataclasses.dataclass(frozen=True)
+    class Checked:
+        value: int
+
+        def __post_init__(self) -> None:
+            raise ValueError("never skipped")
+
+    with pytest.raises(TypeError):
+        quick_init(Checked)
+
+
 def test_wrap_gives_what_textwrap_gives():
     pieces = ["a", "ä", " ", "  ", "-", "\t", "\n", "\u00a0", "\u2003", "\r", "x" * 20, "\x0b", "\x0c",
               "\u2028", ".", "—", "\x85", "Vastuutaho"]

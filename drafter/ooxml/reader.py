@@ -47,13 +47,14 @@ from drafter.blocks import (
     Properties, ReadNotice, Revision, Row, Span, Table, iter_paragraphs,
 )
 from drafter.errors import InputError
+from drafter.lifetime import done_with
 from drafter.ooxml.names import a, int_value, local_name, o, on_off, r, to_transitional, v, w, wp, wps
 from drafter.ooxml.package import Limits, Package, parse_xml
 from drafter.ooxml.properties import read_properties, read_track_revisions
 from drafter.ooxml.styles import StyleSheet
 from drafter.ooxml.text import (  # noqa: F401 - UNDERSTOOD_NAMESPACES, choose_branch: public here too
     ALT, BLOCK_IGNORED, BLOCK_WRAPPERS, COMMENT_END, COMMENT_START, DEL, DRAWING, FOOTNOTE_REF, INS,
-    MOVE_FROM, MOVE_TO, P, PPR, ROW_WRAPPERS, RPR, SDT, SDT_CONTENT, SECT_PR, T, UNDERSTOOD_NAMESPACES,
+    MOVE_FROM, MOVE_TO, P, PPR, R, ROW_WRAPPERS, RPR, SDT, SDT_CONTENT, SECT_PR, T, UNDERSTOOD_NAMESPACES,
     FieldState, InlineWalker, choose_branch, collect_graphics, paragraph_elements,
 )
 
@@ -102,6 +103,7 @@ _NUM_PR = w("numPr")
 _NUM_ID = w("numId")
 _ILVL = w("ilvl")
 _SECT_PR_CHANGE = w("sectPrChange")
+_MARK_CHANGES = frozenset({INS, DEL, MOVE_TO, MOVE_FROM})
 _OFF = frozenset({"0", "false", "off", "none", "False", "Off", "FALSE", "OFF", "None"})
 
 def read_document(path: str, limits: Limits | None = None) -> Document:
@@ -152,7 +154,9 @@ class _DocumentReader:
             data = self.package.read(name)
             if not data.strip():
                 raise InputError(self.package.path, f"part {name} is empty")
-            return parse_xml(to_transitional(data), f"{self.package.path}: {name}", self.package.limits)
+            root = parse_xml(to_transitional(data), f"{self.package.path}: {name}", self.package.limits)
+            done_with(root)  # a big tree takes a while to free: not worth it when the process ends next
+            return root
         except InputError as exc:
             if required:
                 raise
@@ -521,6 +525,11 @@ class _PartWalker:
         for child in parent:
             tag = child.tag
             if tag == P:
+                if not self.fields.hidden and not self.open_comments and not self.deleted_rows:
+                    block = self.plain_paragraph(child, container, cell)
+                    if block is not None:
+                        out.append(block)
+                        continue
                 out.extend(self.paragraph(child, container, cell))
             elif tag == TBL:
                 if cell is None and container != "textbox":
@@ -652,6 +661,110 @@ class _PartWalker:
                 self.close_comment(child.get(ID, ""))
 
     # -- paragraphs ------------------------------------------------------
+
+    def plain_paragraph(self, p: etree._Element, container: str, cell: tuple | None) -> Paragraph | None:
+        """The block of a paragraph made only of plain runs (properties and w:t); None for any other.
+
+        Most paragraphs of a draft are a run or two of text. This path reads them
+        without the shared walker's hooks and gives the very block :meth:`paragraph`
+        would; anything else in the paragraph (a field character, a tab, a tracked
+        change, a comment range, a drawing, a changed property) sends it back there.
+        The caller has made sure no field instruction, comment range or deleted row
+        is open. Nothing is changed before the answer is known, except caches.
+        """
+        style_id = direct_outline = num_id = ilvl = None
+        parts: list[str] = []
+        spans: list[list] = []
+        offset = 0
+        runs_seen = properties_seen = False
+        style_formats = self.style_formats
+        for child in p:
+            tag = child.tag
+            if tag == R:
+                if not runs_seen:
+                    runs_seen = True
+                    if style_id is None:
+                        style_id = self.styles.default_paragraph_style
+                rpr = None
+                start = offset
+                for part in child:
+                    part_tag = part.tag
+                    if part_tag == T:
+                        text = part.text
+                        if text:
+                            parts.append(text)
+                            offset += len(text)
+                    elif part_tag == RPR:
+                        rpr = part
+                    else:
+                        return None
+                if offset > start:
+                    fmt = style_formats.get(style_id) if rpr is None else None
+                    if fmt is None:
+                        fmt = self.run_format(rpr, style_id)
+                        if self.format_change is not None:
+                            return None
+                    if fmt is not _PLAIN:
+                        if spans and spans[-1][1] == start and spans[-1][2] is fmt:
+                            spans[-1][1] = offset
+                        else:
+                            spans.append([start, offset, fmt])
+            elif tag == PPR and not runs_seen and not properties_seen:
+                properties_seen = True
+                for prop in child:
+                    prop_tag = prop.tag
+                    if prop_tag == _P_STYLE:
+                        style_id = prop.get(VAL)
+                    elif prop_tag == _OUTLINE_LVL:
+                        direct_outline = int_value(prop.get(VAL))
+                        if direct_outline is None:
+                            direct_outline = -1
+                    elif prop_tag == _NUM_PR:
+                        for number_part in prop:
+                            if number_part.tag == _NUM_ID:
+                                num_id = number_part.get(VAL)
+                            elif number_part.tag == _ILVL:
+                                ilvl = int_value(number_part.get(VAL))
+                    elif prop_tag == RPR:
+                        for change in prop:
+                            if change.tag in _MARK_CHANGES:
+                                return None
+                    elif prop_tag == PPR_CHANGE:
+                        return None
+                    elif prop_tag == SECT_PR and prop.find(_SECT_PR_CHANGE) is not None:
+                        return None
+            else:
+                return None
+        if not runs_seen and style_id is None:
+            style_id = self.styles.default_paragraph_style
+        facts = self.style_facts.get(style_id)
+        if facts is None:
+            facts = self.style_facts[style_id] = (
+                self.styles.name(style_id), self.styles.outline_level(style_id),
+                self.styles.numbering(style_id)[0] is not None)
+        numbering = None
+        if self.numbering is not None and (num_id is not None or facts[2]):
+            numbering = self.number(style_id, num_id, ilvl)
+        index = self.fields.where = self.index.get(p, -1)
+        text = "".join(parts)
+        if direct_outline is not None:
+            outline = direct_outline if 0 <= direct_outline < 9 else None
+        else:
+            outline = facts[1]
+        if cell is None:
+            location = Location(self.part, index, 0, offset)
+        else:
+            location = Location(self.part, index, 0, offset, *cell)
+        revisions: tuple = ()
+        if self.carried:
+            revisions = tuple(self.carried)
+            self.carried = []
+        # positional, in field order: see paragraph()
+        return Paragraph(
+            location, text, style_id, facts[0], outline, numbering,
+            tuple([Span(s, e, *fmt) for s, e, fmt in spans]) if spans else (),
+            revisions, (), (), (), container, False, False, 0,  # type: ignore[arg-type]
+        )
 
     def paragraph(self, p: etree._Element, container: str, cell: tuple | None) -> list:
         """The paragraph block (unless wholly deleted) followed by its text-box blocks."""

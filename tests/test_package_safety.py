@@ -137,6 +137,15 @@ def test_external_entities_are_refused_before_parsing(tmp_path):
     assert "DOCTYPE" in refusal(make_package(tmp_path, standard_parts(xxe)))
 
 
+def test_a_doctype_behind_a_long_comment_is_refused_after_parsing(tmp_path):
+    late = (
+        '<?xml version="1.0"?><!--' + "x" * 5000 + '--><!DOCTYPE d [<!ENTITY x "boom">]>'
+        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        '<w:body><w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:body></w:document>'
+    )
+    assert "DOCTYPE" in refusal(make_package(tmp_path, standard_parts(late)))
+
+
 def test_billion_laughs_is_refused(tmp_path):
     entities = "".join(f'<!ENTITY l{i} "&l{i - 1};&l{i - 1};&l{i - 1};&l{i - 1};">' for i in range(1, 10))
     bomb = f'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY l0 "lol">{entities}]><d>&l9;</d>'

@@ -8,7 +8,8 @@ opens a measure is decided later, from the whole document (see ``resolve``).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, field
+from dataclasses import fields as dataclass_fields
 from functools import lru_cache
 from typing import Callable
 
@@ -70,23 +71,51 @@ class Item:
         return self.paragraph.text if self.paragraph else ""
 
 
+def _item_maker(*names: str) -> Callable[..., Item]:
+    """A function that makes an Item from ``names`` given positionally, other fields at their defaults.
+
+    ``Item(BODY, paragraph, fields=…, bold=…)`` costs twice as much: the
+    dataclass ``__init__`` parses keywords and checks every default, and there is
+    an Item for every paragraph of the draft.
+    """
+    namespace: dict[str, object] = {"_new": object.__new__, "Item": Item}
+    lines = []
+    for f in dataclass_fields(Item):
+        if f.name in names:
+            value = f.name
+        elif f.default_factory is not MISSING:
+            namespace[f"_factory_{f.name}"] = f.default_factory
+            value = f"_factory_{f.name}()"
+        else:
+            namespace[f"_default_{f.name}"] = f.default
+            value = f"_default_{f.name}"
+        lines.append(f"    item.{f.name} = {value}")
+    source = f"def make({', '.join(names)}):\n    item = _new(Item)\n" + "\n".join(lines) + "\n    return item\n"
+    exec(source, namespace)  # noqa: S102 - the source is built from Item's own field names
+    return namespace["make"]  # type: ignore[return-value]
+
+
+_bare_item = _item_maker("kind", "paragraph")
+_text_item = _item_maker("kind", "paragraph", "fields", "bold")
+
+
 def classify_paragraph(paragraph: Paragraph, layout: LanguageLayout, finder: FieldFinder) -> Item:
     """Return the Item for one body paragraph."""
     text = paragraph.text
-    if paragraph.deleted or paragraph.container in _SKIPPED_CONTAINERS:
-        return Item(SKIP, paragraph)
+    if paragraph.deleted or paragraph.container in _SKIPPED_CONTAINERS or not text or text.isspace():
+        return _bare_item(SKIP, paragraph)
     style = _style_kind(paragraph.style_name, paragraph.style_id)
-    if style == SKIP or not text.strip():
-        return Item(SKIP, paragraph)
+    if style == SKIP:
+        return _bare_item(SKIP, paragraph)
     if style == TITLE:
-        return Item(TITLE, paragraph)
+        return _bare_item(TITLE, paragraph)
     numbering = paragraph.numbering
     if numbering is not None and numbering.format == "bullet":
         numbering = None
     level = paragraph.outline_level  # as Paragraph.is_heading: a level below 9
     if level is not None and level >= 9:
         level = None
-    lead = len(text) - len(text.lstrip())
+    lead = len(text) - len(text.lstrip()) if text[0].isspace() else 0
 
     if level is not None:
         return _classify_heading(paragraph, level, numbering, layout, finder, lead)
@@ -101,25 +130,24 @@ def classify_paragraph(paragraph: Paragraph, layout: LanguageLayout, finder: Fie
             if numbering.format == "decimal" or numbering.format.startswith("decimal"):
                 return _titled(AUTO, paragraph, lead, finder, number=str(numbering.value),
                                label=numbering.label, auto=True, bold=bold)
-        return Item(BODY, paragraph, fields=finder.inline(text), bold=bold)
+        return _text_item(BODY, paragraph, finder.inline(text), bold)
 
     stripped = text[lead:]
-    for kind, patterns in ((OBJECTIVE, layout.objective), (PREFIX, layout.measure_prefix)):
-        for pattern in patterns:
-            m = pattern.match(stripped)
-            if m and len(stripped) <= 600 and (
-                    bold or _LABEL_SEPARATOR.search(m.group("label")) or m.group("title")[:1].isupper()):
-                return _titled(kind, paragraph, lead + m.start("title"), finder, number=m.group("number"),
-                               label=m.group("label").strip(), bold=bold)
+    for kind, pattern in _openers(layout):
+        m = pattern.match(stripped)
+        if m and len(stripped) <= 600 and (
+                bold or _LABEL_SEPARATOR.search(m.group("label")) or m.group("title")[:1].isupper()):
+            return _titled(kind, paragraph, lead + m.start("title"), finder, number=m.group("number"),
+                           label=m.group("label").strip(), bold=bold)
     line_fields = finder.line(text)
     if line_fields:
-        return Item(FIELD, paragraph, fields=line_fields, bold=bold)
+        return _text_item(FIELD, paragraph, line_fields, bold)
     typed = match_typed_number(stripped, layout)
     # "3 kuukauden kuluessa …" is a sentence; "3 Laaditaan …" may be an opener.
     if typed and (typed.group("label").rstrip()[-1:] in ".)" or typed.group("title")[:1].isupper()):
         return _titled(TYPED, paragraph, lead + typed.start("title"), finder, number=typed.group("number"),
                        label=typed.group("label").strip(), bold=bold)
-    return Item(BODY, paragraph, fields=finder.inline(text), bold=bold)
+    return _text_item(BODY, paragraph, finder.inline(text), bold)
 
 
 @lru_cache(maxsize=1024)
@@ -159,12 +187,11 @@ def _classify_heading(paragraph: Paragraph, level: int, numbering, layout: Langu
             if m and not (re.fullmatch(r"[\d.]+", m.group("label").strip()) and _is_not_a_number(stripped, layout)):
                 return _titled(CHAPTER, paragraph, lead + m.start("title"), finder, number=m.group("number"),
                                label=m.group("label").strip(), level=level)
-    for kind, patterns in ((OBJECTIVE, layout.objective), (PREFIX, layout.measure_prefix)):
-        for pattern in patterns:
-            m = pattern.match(stripped)
-            if m:
-                return _titled(kind, paragraph, lead + m.start("title"), finder, number=m.group("number"),
-                               label=m.group("label").strip(), level=level)
+    for kind, pattern in _openers(layout):
+        m = pattern.match(stripped)
+        if m:
+            return _titled(kind, paragraph, lead + m.start("title"), finder, number=m.group("number"),
+                           label=m.group("label").strip(), level=level)
     if level > 0:
         typed = match_typed_number(stripped, layout)
         if typed:
@@ -187,12 +214,11 @@ def _titled(kind: str, paragraph: Paragraph, title_start: int, finder: FieldFind
 
 def match_typed_number(text: str, layout: LanguageLayout) -> re.Match | None:
     """The typed-number match of ``text`` ("12. Laaditaan …"), unless it is a date or amount."""
-    if _is_not_a_number(text, layout):
-        return None
+    # Most paragraphs do not start with a number: the guard runs only for those that match.
     for pattern in layout.typed_number:
         m = pattern.match(text)
         if m:
-            return m
+            return None if _is_not_a_number(text, layout) else m
     return None
 
 
@@ -200,7 +226,10 @@ def _is_not_a_number(text: str, layout: LanguageLayout) -> bool:
     return _any_of(layout.not_a_number)(text) is not None
 
 
-_ANY_OF: dict[tuple[re.Pattern, ...], Callable[[str], object]] = {}
+# Keyed by id(): hashing a tuple of patterns hashes every pattern's source, every
+# call. The tuple is kept in the value, so its id is not reused while cached.
+_ANY_OF: dict[int, tuple[tuple[re.Pattern, ...], Callable[[str], object]]] = {}
+_OPENERS: dict[int, tuple[LanguageLayout, tuple[tuple[str, re.Pattern], ...]]] = {}
 
 
 def _any_of(patterns: tuple[re.Pattern, ...]) -> Callable[[str], object]:
@@ -209,10 +238,19 @@ def _any_of(patterns: tuple[re.Pattern, ...]) -> Callable[[str], object]:
     Patterns without groups (so without backreferences) and with the same flags
     are joined into one alternation: one regex call instead of one per pattern.
     """
-    found = _ANY_OF.get(patterns)
-    if found is None:
-        found = _ANY_OF[patterns] = _joined(patterns)
-    return found
+    found = _ANY_OF.get(id(patterns))
+    if found is None or found[0] is not patterns:
+        found = _ANY_OF[id(patterns)] = (patterns, _joined(patterns))
+    return found[1]
+
+
+def _openers(layout: LanguageLayout) -> tuple[tuple[str, re.Pattern], ...]:
+    """The objective patterns, then the measure-prefix ones, each with the kind of item it opens."""
+    found = _OPENERS.get(id(layout))
+    if found is None or found[0] is not layout:
+        pairs = tuple((OBJECTIVE, p) for p in layout.objective) + tuple((PREFIX, p) for p in layout.measure_prefix)
+        found = _OPENERS[id(layout)] = (layout, pairs)
+    return found[1]
 
 
 def _joined(patterns: tuple[re.Pattern, ...]) -> Callable[[str], object]:

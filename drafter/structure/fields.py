@@ -79,7 +79,10 @@ class FieldFinder:
         return list(found)
 
     def _find(self, text: str) -> list[FieldMatch]:
-        if self._label is None or ":" not in text and "–" not in text and "—" not in text and " - " not in text:
+        # No separator, no field. '"-" in text' first: a one-character search is a
+        # memchr, a three-character one ten times slower on a long paragraph.
+        if self._label is None or (":" not in text and "–" not in text and "—" not in text
+                                   and ("-" not in text or " - " not in text)):
             return []
         starts = []
         for m in self._label.finditer(text):

@@ -465,3 +465,25 @@ def test_a_writer_waits_for_the_lock_and_then_writes_anyway(monkeypatch, tmp_pat
         assert cache._store.save()
         assert time.monotonic() - started >= 0.2
     assert VoikkoCache(tmp_path, KEY).get(SPELL, "kunta") is True
+
+
+@pytest.mark.parametrize("value", [
+    [{"BASEFORM": "kunta", "FSTOUTPUT": '[Ln]kunta "lainaus" \\ kenoviiva'}],
+    [{"BASEFORM": "outo\x7fmerkki"}],
+    [],
+    "Jokin",
+    None,
+])
+def test_packed_analyses_come_back_as_they_were_stored(value):
+    packed = voikko_cache._pack(value)
+    assert '"' not in packed or packed.startswith("J")
+    assert voikko_cache._unpack(packed) == value
+
+
+def test_packed_analyses_load_from_the_file_without_escapes(tmp_path):
+    analyses = [{"BASEFORM": "kunta", "CLASS": "nimisana", "SIJAMUOTO": "nimento"}]
+    data = voikko_cache._encode(KEY, [[voikko_cache._today(), {
+        ANALYZE: {"kunta": analyses}, SPELL: {}, "suggest": {}, GRAMMAR: {}}]])
+    assert b'\\"' not in data
+    (tmp_path / VoikkoCache(tmp_path, KEY).path.name).write_bytes(data)
+    assert VoikkoCache(tmp_path, KEY).get(ANALYZE, "kunta") == analyses

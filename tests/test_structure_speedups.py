@@ -5,17 +5,22 @@
 - ``classify.match_typed_number``: the date/amount guard still wins when the
   typed-number pattern is tried first;
 - ``FieldFinder``: the separator prefilter lets every field through;
-- ``classify._any_of``: cached per tuple of patterns, not per equal tuple.
+- ``classify._any_of``: cached per tuple of patterns, not per equal tuple;
+- ``classify._without_groups``: joined patterns match what the patterns match,
+  so one call rules out every opener pattern of a layout.
 """
 
 from __future__ import annotations
 
 import re
 
+import pytest
+
 from drafter.blocks import Location, Paragraph
 from drafter.profiles import load_profile
 from drafter.structure.classify import (
-    BODY, FIELD, SKIP, TITLE, Item, _any_of, _bare_item, _text_item, match_typed_number,
+    BODY, FIELD, SKIP, TITLE, Item, _any_of, _bare_item, _openers, _text_item, _without_groups,
+    match_typed_number,
 )
 from drafter.structure.fields import FieldFinder
 
@@ -68,3 +73,36 @@ def test_any_of_is_cached_per_tuple_not_per_equal_tuple():
     assert _any_of(first) is _any_of(first)
     assert _any_of(first)("2025") and not _any_of(first)("abc")
     assert _any_of(second)("abc") and not _any_of(second)("2025")
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    (r"^(?P<label>Tavoite\s+(?P<number>\d+))\s*(?P<title>.*)$", r"^(?:Tavoite\s+(?:\d+))\s*(?:.*)$"),
+    (r"^(\d+)[.)]", r"^(?:\d+)[.)]"),
+    (r"^\(?P<x>", r"^\(?P<x>"),                       # an escaped bracket opens no group
+    (r"^[(?P<x>]+(a)", r"^[(?P<x>]+(?:a)"),          # nor does one in a character class
+    (r"^[]()](b)", r"^[]()](?:b)"),                   # "]" first in a class is a literal
+    (r"^[^](](c)", r"^[^](](?:c)"),
+    (r"^[\](](d)", r"^[\](](?:d)"),
+    (r"^(?:a)(?=b)(?<!c)(?i:d)", r"^(?:a)(?=b)(?<!c)(?i:d)"),
+    (r"^(\d)\1", None),                               # references to groups: not joined
+    (r"^(?P<n>\d)(?P=n)", None),
+    (r"^(a)?(?(1)b|c)", None),
+    (r"^a(?#(?P<x>)", None),
+])
+def test_without_groups(source, expected):
+    assert _without_groups(source) == expected
+    if expected is not None:
+        assert re.compile(expected).groups == 0
+
+
+def test_opener_gate_answers_as_each_pattern_does():
+    texts = ["Tavoite 1: Yhteistyö tiivistyy", "Strateginen tavoite 2 – X", "Toimenpide 12: Laaditaan", "TP 3. Y",
+             "12. Laaditaan ohjelma", "1.2.3 Laaditaan", "3) Selvitetään", "2025 alkaen", "Vastuutaho: SM",
+             "Laaditaan ohjelma", "", " 12. sisennetty", "Mål 2: Samarbete", "Åtgärd 4. Utreda", "Objective 3: Work",
+             "Measure 7 – Survey", "12 januari", "IV Luku", "tavoite 5"]
+    for language in ("fi", "sv", "en"):
+        layout = load_profile(None).layouts[language]
+        patterns = layout.objective + layout.measure_prefix + layout.typed_number
+        may_open = _openers(layout)[1]
+        for text in texts:
+            assert (may_open(text) is not None) == any(p.match(text) for p in patterns), (language, text)

@@ -15,7 +15,7 @@ from typing import Callable
 
 from drafter.blocks import Paragraph, Table
 from drafter.profiles import LanguageLayout
-from drafter.structure.fields import FieldFinder, FieldMatch
+from drafter.structure.fields import FieldFinder, FieldMatch, opens_with_field
 
 # Paragraphs that never open or join a structure node.
 _SKIPPED_CONTAINERS = ("textbox", "comment", "note", "header", "footer")
@@ -133,21 +133,24 @@ def classify_paragraph(paragraph: Paragraph, layout: LanguageLayout, finder: Fie
         return _text_item(BODY, paragraph, finder.inline(text), bold)
 
     stripped = text[lead:]
-    for kind, pattern in _openers(layout):
-        m = pattern.match(stripped)
-        if m and len(stripped) <= 600 and (
-                bold or _LABEL_SEPARATOR.search(m.group("label")) or m.group("title")[:1].isupper()):
-            return _titled(kind, paragraph, lead + m.start("title"), finder, number=m.group("number"),
-                           label=m.group("label").strip(), bold=bold)
-    line_fields = finder.line(text)
-    if line_fields:
-        return _text_item(FIELD, paragraph, line_fields, bold)
-    typed = match_typed_number(stripped, layout)
+    openers, may_open = _openers(layout)
+    numbered = may_open(stripped) is not None  # one regex call rules out every opener pattern
+    if numbered:
+        for kind, pattern in openers:
+            m = pattern.match(stripped)
+            if m and len(stripped) <= 600 and (
+                    bold or _LABEL_SEPARATOR.search(m.group("label")) or m.group("title")[:1].isupper()):
+                return _titled(kind, paragraph, lead + m.start("title"), finder, number=m.group("number"),
+                               label=m.group("label").strip(), bold=bold)
+    inline = finder.inline(text)  # asked once: it also says whether a field opens the line
+    if opens_with_field(text, inline):
+        return _text_item(FIELD, paragraph, inline, bold)
+    typed = match_typed_number(stripped, layout) if numbered else None
     # "3 kuukauden kuluessa …" is a sentence; "3 Laaditaan …" may be an opener.
     if typed and (typed.group("label").rstrip()[-1:] in ".)" or typed.group("title")[:1].isupper()):
         return _titled(TYPED, paragraph, lead + typed.start("title"), finder, number=typed.group("number"),
                        label=typed.group("label").strip(), bold=bold)
-    return _text_item(BODY, paragraph, finder.inline(text), bold)
+    return _text_item(BODY, paragraph, inline, bold)
 
 
 @lru_cache(maxsize=1024)
@@ -187,7 +190,7 @@ def _classify_heading(paragraph: Paragraph, level: int, numbering, layout: Langu
             if m and not (re.fullmatch(r"[\d.]+", m.group("label").strip()) and _is_not_a_number(stripped, layout)):
                 return _titled(CHAPTER, paragraph, lead + m.start("title"), finder, number=m.group("number"),
                                label=m.group("label").strip(), level=level)
-    for kind, pattern in _openers(layout):
+    for kind, pattern in _openers(layout)[0]:
         m = pattern.match(stripped)
         if m:
             return _titled(kind, paragraph, lead + m.start("title"), finder, number=m.group("number"),
@@ -229,14 +232,14 @@ def _is_not_a_number(text: str, layout: LanguageLayout) -> bool:
 # Keyed by id(): hashing a tuple of patterns hashes every pattern's source, every
 # call. The tuple is kept in the value, so its id is not reused while cached.
 _ANY_OF: dict[int, tuple[tuple[re.Pattern, ...], Callable[[str], object]]] = {}
-_OPENERS: dict[int, tuple[LanguageLayout, tuple[tuple[str, re.Pattern], ...]]] = {}
+_OPENERS: dict[int, tuple[LanguageLayout, tuple[tuple[str, re.Pattern], ...], Callable[[str], object]]] = {}
 
 
 def _any_of(patterns: tuple[re.Pattern, ...]) -> Callable[[str], object]:
     """A function that matches ``text`` against any of ``patterns`` (not None when one does).
 
-    Patterns without groups (so without backreferences) and with the same flags
-    are joined into one alternation: one regex call instead of one per pattern.
+    Patterns with the same flags and without references to their groups are
+    joined into one alternation: one regex call instead of one per pattern.
     """
     found = _ANY_OF.get(id(patterns))
     if found is None or found[0] is not patterns:
@@ -244,13 +247,15 @@ def _any_of(patterns: tuple[re.Pattern, ...]) -> Callable[[str], object]:
     return found[1]
 
 
-def _openers(layout: LanguageLayout) -> tuple[tuple[str, re.Pattern], ...]:
-    """The objective patterns, then the measure-prefix ones, each with the kind of item it opens."""
+def _openers(layout: LanguageLayout) -> tuple[tuple[tuple[str, re.Pattern], ...], Callable[[str], object]]:
+    """The objective patterns, then the measure-prefix ones, each with the kind of item it opens;
+    and a function that is None for a text none of them nor a typed-number pattern matches."""
     found = _OPENERS.get(id(layout))
     if found is None or found[0] is not layout:
         pairs = tuple((OBJECTIVE, p) for p in layout.objective) + tuple((PREFIX, p) for p in layout.measure_prefix)
-        found = _OPENERS[id(layout)] = (layout, pairs)
-    return found[1]
+        may_open = _joined(layout.objective + layout.measure_prefix + layout.typed_number)
+        found = _OPENERS[id(layout)] = (layout, pairs, may_open)
+    return found[1], found[2]
 
 
 def _joined(patterns: tuple[re.Pattern, ...]) -> Callable[[str], object]:
@@ -262,12 +267,69 @@ def _joined(patterns: tuple[re.Pattern, ...]) -> Callable[[str], object]:
         return None
 
     flags = {p.flags for p in patterns}
-    if len(flags) != 1 or any(p.groups for p in patterns) or re.VERBOSE & next(iter(flags)):
+    if len(flags) != 1 or re.VERBOSE & next(iter(flags)):
+        return each
+    sources = [_without_groups(p.pattern) for p in patterns]
+    if None in sources:
         return each
     try:
-        return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), flags.pop()).match
+        joined = re.compile("|".join(f"(?:{source})" for source in sources), flags.pop())
     except re.error:  # e.g. an inline global flag, allowed only at a pattern's start
         return each
+    return joined.match if joined.groups == 0 else each
+
+
+_GROUP_REFERENCES = frozenset("123456789g")
+
+
+def _without_groups(source: str) -> str | None:
+    """``source`` with its capturing groups made non-capturing; None when it refers to a group.
+
+    Joined patterns must not repeat a group name. Without backreferences and
+    conditionals, a group that does not capture matches the same texts.
+    """
+    out = []
+    i, n = 0, len(source)
+    while i < n:
+        c = source[i]
+        if c == "\\":
+            if source[i + 1:i + 2] in _GROUP_REFERENCES:
+                return None
+            out.append(source[i:i + 2])
+            i += 2
+        elif c == "[":
+            end = _class_end(source, i)
+            out.append(source[i:end])
+            i = end
+        elif c == "(" and source.startswith("(?P<", i):
+            out.append("(?:")
+            i = source.index(">", i) + 1
+        elif c == "(" and source.startswith(("(?P=", "(?(", "(?#"), i):
+            return None
+        elif c == "(" and not source.startswith("(?", i):
+            out.append("(?:")
+            i += 1
+        else:
+            out.append(c)
+            i += 1
+    return "".join(out)
+
+
+def _class_end(source: str, start: int) -> int:
+    """Index after the character class that opens at ``start`` ("[^]a-z]" included)."""
+    i = start + 1
+    if source.startswith("^", i):
+        i += 1
+    if source.startswith("]", i):  # a "]" first in the class is a literal
+        i += 1
+    while i < len(source):
+        if source[i] == "\\":
+            i += 2
+        elif source[i] == "]":
+            return i + 1
+        else:
+            i += 1
+    return len(source)
 
 
 def starts_bold(paragraph: Paragraph, offset: int = 0) -> bool:

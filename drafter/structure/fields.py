@@ -60,9 +60,7 @@ class FieldFinder:
     def line(self, text: str) -> list[FieldMatch]:
         """Fields of a paragraph that opens with a field label, else []."""
         matches = self._matches(text)
-        if matches and not text[: matches[0].label_start].strip(" \t*•-–"):
-            return matches
-        return []
+        return matches if opens_with_field(text, matches) else []
 
     def inline(self, text: str) -> list[FieldMatch]:
         """Fields anywhere in ``text`` at the start of a sentence (the first may open it)."""
@@ -73,17 +71,18 @@ class FieldFinder:
         return self._key_by_label.get(_fold(label.strip().rstrip(":").strip()))
 
     def _matches(self, text: str) -> list[FieldMatch]:
+        # No separator, no field: most paragraphs are ruled out before the cache,
+        # which keeps only texts that may hold fields. '"-" in text' first: a
+        # one-character search is a memchr, a three-character one ten times slower.
+        if self._label is None or (":" not in text and "–" not in text and "—" not in text
+                                   and ("-" not in text or " - " not in text)):
+            return []
         found = self._found.get(text)
         if found is None:
             found = self._found[text] = tuple(self._find(text))
         return list(found)
 
     def _find(self, text: str) -> list[FieldMatch]:
-        # No separator, no field. '"-" in text' first: a one-character search is a
-        # memchr, a three-character one ten times slower on a long paragraph.
-        if self._label is None or (":" not in text and "–" not in text and "—" not in text
-                                   and ("-" not in text or " - " not in text)):
-            return []
         starts = []
         for m in self._label.finditer(text):
             before = text[: m.start()]
@@ -101,6 +100,11 @@ class FieldFinder:
                 continue
             found.append(FieldMatch(key, m.group("label"), m.start(), v_start, v_end, text[v_start:v_end]))
         return found
+
+
+def opens_with_field(text: str, matches: list[FieldMatch]) -> bool:
+    """True when ``matches``, the ``inline`` fields of ``text``, open the paragraph (``line`` gives them)."""
+    return bool(matches) and not text[: matches[0].label_start].strip(" \t*•-–")
 
 
 def field_lines(matches: list[FieldMatch], location: Location, source: str = "line") -> list[FieldLine]:

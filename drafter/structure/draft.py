@@ -35,19 +35,33 @@ class MeasureDraft:
             self.paragraphs.append(index)
 
     def add_line(self, text: str, location: Location, paragraph: int) -> None:
-        if not text.strip():
+        if not text or text.isspace():
             return
         if self.fields and self.after_fields is None:
             self.after_fields = len(self.lines)
         self.lines.append((text, location))
-        self.add_paragraph(paragraph)
+        if paragraph not in self.paragraphs:  # add_paragraph, inlined: called for every body line
+            self.paragraphs.append(paragraph)
+
+    def add_lines(self, entries: list[tuple[str, Location]]) -> None:
+        """``add_line`` for each (text, location) entry in order, each of its own paragraph."""
+        lines, paragraphs = self.lines, self.paragraphs
+        for text, location in entries:
+            if not text or text.isspace():
+                continue
+            if self.after_fields is None and self.fields:
+                self.after_fields = len(lines)
+            lines.append((text, location))
+            if location.paragraph not in paragraphs:
+                paragraphs.append(location.paragraph)
 
     def add_fields(self, lines: list[FieldLine], paragraph: int) -> None:
         if not lines:
             return
         self.fields.extend(lines)
         self.after_fields = None
-        self.add_paragraph(paragraph)
+        if paragraph not in self.paragraphs:
+            self.paragraphs.append(paragraph)
 
     def build(self, chapter: str | None, objective: int | None, layout: LanguageLayout) -> Measure:
         fields = list(self.fields)
@@ -61,10 +75,10 @@ class MeasureDraft:
         paragraphs = tuple(self.paragraphs)
         return Measure(
             number=self.number, label=self.label, title=title,
-            text="\n".join(text for text, _ in self.lines), location=self.location,
+            text="\n".join([text for text, _ in self.lines]), location=self.location,
             chapter=chapter, objective=objective, fields=tuple(fields), layout=self.layout,  # type: ignore[arg-type]
             auto_numbered=self.auto_numbered, paragraphs=paragraphs, title_location=title_location,
-            body_locations=tuple(loc for _, loc in self.lines),
+            body_locations=tuple([loc for _, loc in self.lines]),
         )
 
 
@@ -99,7 +113,8 @@ def body_line(paragraph: Paragraph, start: int = 0, end: int | None = None) -> t
     end = len(text) if end is None else end
     while start < end and text[start].isspace():
         start += 1
-    end = _rstrip_end(text, start, end)
+    while end > start and text[end - 1].isspace():  # _rstrip_end, inlined: a call for every body line
+        end -= 1
     line = text[start:end]
     numbering = paragraph.numbering
     if start == 0 and numbering is not None and numbering.label:

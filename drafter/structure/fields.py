@@ -109,6 +109,9 @@ def opens_with_field(text: str, matches: list[FieldMatch]) -> bool:
 
 def field_lines(matches: list[FieldMatch], location: Location, source: str = "line") -> list[FieldLine]:
     """FieldLine values for ``matches`` found in the paragraph at ``location``."""
+    if len(matches) == 1:  # a field line: no list comprehension (a function call of its own) for one match
+        m = matches[0]
+        return [FieldLine(m.key, m.label, m.value, location.span(m.value_start, m.value_end), source)]  # type: ignore[arg-type]
     return [
         FieldLine(m.key, m.label, m.value, location.span(m.value_start, m.value_end), source)  # type: ignore[arg-type]
         for m in matches

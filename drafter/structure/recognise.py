@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import gc
 import os
+import re
 
 from drafter.blocks import Document, Location, Paragraph, Table
 from drafter.language import detect_language, normalise_language
@@ -92,8 +93,7 @@ def _recognise(document: Document, lang: str, profile: Profile, layout: Language
     resolve_numbered_headings(items)
     resolve_theme_headings(items)
     assembler = _Assembler(profile, layout, document)
-    for i, item in enumerate(items):
-        assembler.feed(i, item, items)
+    assembler.feed_all(items)
     assembler.close()
     if not assembler.measures:
         problems.append(_no_measures_advice(layout, profile))
@@ -173,8 +173,27 @@ class _Assembler:
 
     # -- events ---------------------------------------------------------------
 
+    def feed_all(self, items: list[Item]) -> None:
+        """``feed`` every item in order, body text and field lines without the extra call."""
+        body, fields, feed = self._body, self._fields, self.feed
+        for i, item in enumerate(items):
+            kind = item.kind
+            if kind == BODY:
+                body(item, i, items)
+            elif kind == FIELD:
+                fields(field_lines(item.fields, item.paragraph.location, item.field_source), item, i, items)
+            else:
+                feed(i, item, items)
+
     def feed(self, i: int, item: Item, items: list[Item]) -> None:
         kind = item.kind
+        # The commonest kinds first: roles and acceptance below never change them.
+        if kind == BODY:
+            self._body(item, i, items)
+            return
+        if kind == FIELD:
+            self._fields(field_lines(item.fields, item.paragraph.location, item.field_source), item, i, items)
+            return
         if kind in (SKIP, TITLE):
             return
         if kind == NUMHEAD:
@@ -183,10 +202,8 @@ class _Assembler:
             kind = OBJECTIVE
         if kind in (TYPED, AUTO) and not item.accepted:
             kind = BODY
-        if kind == BODY:  # the commonest kinds first
+        if kind == BODY:
             self._body(item, i, items)
-        elif kind == FIELD:
-            self._fields(field_lines(item.fields, item.paragraph.location, item.field_source), item, i, items)
         elif kind == CHAPTER:
             self._chapter(item)
         elif kind == HEADING:
@@ -271,9 +288,10 @@ class _Assembler:
         p = item.paragraph
         current = self.current
         if current is not None:
-            if self._starts_new_measure(lines):
+            # after_fields first: most field lines follow another field line.
+            if current.after_fields is not None and self._starts_new_measure(lines):
                 self._split_unnumbered()
-            self.current.add_fields(lines, p.index)
+            self.current.add_fields(lines, p.location.paragraph)  # not p.index: a property call
             return
         if self._cluster_keys(i, items, lines) & _MEASURE_DEFINING_FIELDS:
             self._open_unnumbered(self.pending, from_current=False)
@@ -284,10 +302,16 @@ class _Assembler:
 
     def _body(self, item: Item, i: int, items: list[Item]) -> None:
         p = item.paragraph
-        fields = field_lines(item.fields, p.location, item.field_source) if item.fields else []
-        end = item.fields[0].label_start if item.fields else None
-        text, location = body_line(p, 0, end)
-        if fields and (self.current is not None or self._cluster_keys(i, items, fields) & _MEASURE_DEFINING_FIELDS):
+        if not item.fields:  # most body paragraphs: no inline fields
+            text, location = body_line(p)
+            if self.current is not None:
+                self.current.add_line(text, location, location.paragraph)
+            elif text:
+                self.pending.append((text, location))
+            return
+        fields = field_lines(item.fields, p.location, item.field_source)
+        text, location = body_line(p, 0, item.fields[0].label_start)
+        if self.current is not None or self._cluster_keys(i, items, fields) & _MEASURE_DEFINING_FIELDS:
             if text and self.current is not None:
                 self.current.add_line(text, location, p.index)
             elif text:
@@ -363,27 +387,29 @@ class _Assembler:
         else:
             draft = MeasureDraft(None, "", "", None, Location(), "unnumbered")
             body = []
-        for text, location in body:
-            draft.add_line(text, location, location.paragraph)
+        draft.add_lines(body)
         self.current = draft
         self.context = context
         self.pending = []
 
     def _title_index(self, entries: list[tuple[str, Location]]) -> int | None:
         """Which entry is the unnumbered measure's title; None to use the last heading."""
-        brackets = list(self.layout.title_brackets.values())
+        brackets = tuple(self.layout.title_brackets.values())
         for k in range(len(entries) - 1, -1, -1):
-            if any(b.search(entries[k][0]) for b in brackets):
+            if _searches(brackets, entries[k][0]):
                 return k
         heading = self.last_heading
-        if heading is not None and any(b.search(heading.paragraph.text) for b in brackets):
+        if heading is not None and _searches(brackets, heading.paragraph.text):
             return None
+        short = self.profile.short_opener_chars
         for k, (text, location) in enumerate(entries):
+            if len(text) > short:
+                continue
             p = self.paragraphs.get(location.paragraph)
-            if p is None or len(text) > self.profile.short_opener_chars:
+            if p is None or not starts_bold(p, location.start):
                 continue
             end = bold_end(p, location.start)
-            if starts_bold(p, location.start) and end is not None and end >= (location.end or len(p.text)) - 1:
+            if end is not None and end >= (location.end or len(p.text)) - 1:
                 return k
         if not entries:
             return None
@@ -407,17 +433,26 @@ class _Assembler:
             self.current = None
 
 
+def _searches(patterns: tuple[re.Pattern, ...], text: str) -> bool:
+    """True when one of ``patterns`` is found in ``text`` (a loop: no generator per text)."""
+    for pattern in patterns:
+        if pattern.search(text):
+            return True
+    return False
+
+
 def _missed_openers(items: list[Item], measures: list[Measure]) -> list[str]:
     """Problems for numbered paragraphs read as body text that fill a gap in the measure numbers.
 
     "12. Laaditaan …" between measures 11 and 13 that was not taken as a measure
     (not bold like the others, say) is almost surely measure 12 written differently.
     """
+    missed = [item for item in items if item.kind in (TYPED, AUTO) and not item.accepted]
+    if not missed:
+        return []
     by_paragraph = {p: k for k, m in enumerate(measures) for p in m.paragraphs}
     out = []
-    for item in items:
-        if item.kind not in (TYPED, AUTO) or item.accepted:
-            continue
+    for item in missed:
         k = by_paragraph.get(item.paragraph.index)
         number = to_int(item.number)
         if k is None or number is None or k + 1 >= len(measures):

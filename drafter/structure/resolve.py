@@ -25,14 +25,16 @@ from drafter.structure.classify import (
 ACCEPT_SCORE = 4
 _LIST_STYLES = {None, "Normal", "ListParagraph", "Luettelokappale", "ListNumber", "ListBullet"}
 _STOPS = {CHAPTER, OBJECTIVE, PREFIX, NUMHEAD, HEADING, TYPED, AUTO, TABLE}
+_OPEN_OR_CLOSE_OBJECTIVE = frozenset({CHAPTER, HEADING, OBJECTIVE, NUMHEAD})
 
 
 def accept_candidates(items: list[Item], profile: Profile) -> None:
     """Set ``accepted`` on the TYPED and AUTO items that open measures."""
-    candidates = [i for i, it in enumerate(items) if it.kind in (TYPED, AUTO)]
+    kinds = [it.kind for it in items]  # the later passes read this list, not every item again
+    candidates = [i for i, kind in enumerate(kinds) if kind == TYPED or kind == AUTO]
     if not candidates:
         return
-    body_styles = Counter(it.paragraph.style_id for it in items if it.kind == BODY and it.paragraph)
+    body_styles = Counter([it.paragraph.style_id for it in items if it.kind == BODY and it.paragraph])
     main_style = body_styles.most_common(1)[0][0] if body_styles else None
     under_objective = _under_objective(items)
     groups: dict[tuple, list[int]] = defaultdict(list)
@@ -74,7 +76,7 @@ def accept_candidates(items: list[Item], profile: Profile) -> None:
     evidence = {k: (sum(fields_after[i] for i in m), accepted_by_group[k]) for k, m in groups.items()}
     dominant = max(groups, key=lambda k: evidence[k])
     # Drafts whose measures say "Toimenpide 12:" use numbered lists only inside measures.
-    prefixed = sum(1 for it in items if it.kind == PREFIX) >= 2
+    prefixed = kinds.count(PREFIX) >= 2
     for key, members in groups.items():
         if prefixed or (key != dominant and accepted_by_group[dominant] >= 2):
             # A second style of opener must prove itself with fields, most of its
@@ -93,6 +95,8 @@ def accept_candidates(items: list[Item], profile: Profile) -> None:
 def resolve_numbered_headings(items: list[Item]) -> None:
     """Set ``role`` ("objective" | "measure" | None) on every NUMHEAD item."""
     numheads = [i for i, it in enumerate(items) if it.kind == NUMHEAD]
+    if not numheads:
+        return
     for i in sorted(numheads, key=lambda i: -(items[i].level or 0)):
         region = _region(items, i)
         if any(items[j].kind == OBJECTIVE for j in region):
@@ -176,15 +180,18 @@ def _fields_follow(items: list[Item], i: int) -> bool:
     return False
 
 
-def _under_objective(items: list[Item]) -> dict[int, bool]:
-    out = {}
+def _under_objective(items: list[Item]) -> list[bool]:
+    """For each item, whether an objective (or numbered heading) is open above it in its chapter."""
+    out = []
     seen = False
-    for i, it in enumerate(items):
-        if it.kind == CHAPTER or (it.kind == HEADING and it.level == 0):
-            seen = False
-        elif it.kind in (OBJECTIVE, NUMHEAD):
-            seen = True
-        out[i] = seen
+    for it in items:
+        kind = it.kind
+        if kind in _OPEN_OR_CLOSE_OBJECTIVE:  # most items are neither: one test for them
+            if kind == CHAPTER or (kind == HEADING and it.level == 0):
+                seen = False
+            elif kind in (OBJECTIVE, NUMHEAD):
+                seen = True
+        out.append(seen)
     return out
 
 
@@ -201,6 +208,8 @@ def resolve_theme_headings(items: list[Item]) -> None:
     """
     enclosing: int | None = None  # level of the open objective (99 for a body-paragraph one)
     for i, it in enumerate(items):
+        if it.kind not in _OPEN_OR_CLOSE_OBJECTIVE:  # body text, fields, tables: nothing to do
+            continue
         if it.kind == CHAPTER or (it.kind == HEADING and it.level == 0):
             enclosing = None
         elif it.kind == OBJECTIVE or (it.kind == NUMHEAD and it.role == "objective"):

@@ -24,8 +24,8 @@ from drafter.model import FieldLine
 from drafter.ooxml.reader import read_document
 from drafter.profiles import load_profile
 from drafter.structure.classify import (
-    BODY, FIELD, SKIP, TITLE, Item, _any_of, _bare_item, _openers, _text_item, _without_groups,
-    match_typed_number,
+    BODY, FIELD, SKIP, TITLE, Item, _any_of, _bare_item, _text_item, _without_groups, match_typed_number,
+    opener_patterns,
 )
 from drafter.structure.draft import MeasureDraft
 from drafter.structure.fields import FieldFinder
@@ -111,7 +111,7 @@ def test_opener_gate_answers_as_each_pattern_does():
     for language in ("fi", "sv", "en"):
         layout = load_profile(None).layouts[language]
         patterns = layout.objective + layout.measure_prefix + layout.typed_number
-        may_open = _openers(layout)[1]
+        may_open = opener_patterns(layout)[1]
         for text in texts:
             assert (may_open(text) is not None) == any(p.match(text) for p in patterns), (language, text)
 

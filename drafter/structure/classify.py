@@ -18,12 +18,14 @@ from drafter.profiles import LanguageLayout
 from drafter.structure.fields import FieldFinder, FieldMatch, opens_with_field
 
 # Paragraphs that never open or join a structure node.
-_SKIPPED_CONTAINERS = ("textbox", "comment", "note", "header", "footer")
+_SKIPPED_CONTAINERS = frozenset({"textbox", "comment", "note", "header", "footer"})
 _TOC_STYLE = re.compile(r"^(toc|sisällys|innehåll|contents)", re.IGNORECASE)
 _TITLE_STYLE = re.compile(r"^(title|otsikko|rubrik|nimi)$", re.IGNORECASE)
 _LABEL_SEPARATOR = re.compile(r"[:.)–—-]\s*$")
 _ROMAN = re.compile(r"^[IVXLCDM]+$")
 _ROMAN_FORMATS = ("upperRoman", "lowerRoman")
+# What opener_patterns gives for a layout.
+Openers = tuple[tuple[tuple[str, re.Pattern], ...], Callable[[str], object]]
 
 # Kinds of items
 CHAPTER = "chapter"
@@ -101,6 +103,11 @@ _text_item = _item_maker("kind", "paragraph", "fields", "bold")
 
 def classify_paragraph(paragraph: Paragraph, layout: LanguageLayout, finder: FieldFinder) -> Item:
     """Return the Item for one body paragraph."""
+    return classify_with(paragraph, layout, finder, opener_patterns(layout))
+
+
+def classify_with(paragraph: Paragraph, layout: LanguageLayout, finder: FieldFinder, openers: Openers) -> Item:
+    """``classify_paragraph`` with ``opener_patterns(layout)`` looked up once by a caller that has many paragraphs."""
     text = paragraph.text
     if paragraph.deleted or paragraph.container in _SKIPPED_CONTAINERS or not text or text.isspace():
         return _bare_item(SKIP, paragraph)
@@ -120,7 +127,7 @@ def classify_paragraph(paragraph: Paragraph, layout: LanguageLayout, finder: Fie
     if level is not None:
         return _classify_heading(paragraph, level, numbering, layout, finder, lead)
 
-    bold = starts_bold(paragraph, lead)
+    bold = starts_bold(paragraph, lead) if paragraph.spans else False
     if numbering is not None:
         if numbering.level == 0 and numbering.value is not None:
             for pattern in layout.measure_prefix:
@@ -133,17 +140,16 @@ def classify_paragraph(paragraph: Paragraph, layout: LanguageLayout, finder: Fie
         return _text_item(BODY, paragraph, finder.inline(text), bold)
 
     stripped = text[lead:]
-    openers, may_open = _openers(layout)
-    numbered = may_open(stripped) is not None  # one regex call rules out every opener pattern
+    numbered = openers[1](stripped) is not None  # one regex call rules out every opener pattern
     if numbered:
-        for kind, pattern in openers:
+        for kind, pattern in openers[0]:
             m = pattern.match(stripped)
             if m and len(stripped) <= 600 and (
                     bold or _LABEL_SEPARATOR.search(m.group("label")) or m.group("title")[:1].isupper()):
                 return _titled(kind, paragraph, lead + m.start("title"), finder, number=m.group("number"),
                                label=m.group("label").strip(), bold=bold)
     inline = finder.inline(text)  # asked once: it also says whether a field opens the line
-    if opens_with_field(text, inline):
+    if inline and opens_with_field(text, inline):
         return _text_item(FIELD, paragraph, inline, bold)
     typed = match_typed_number(stripped, layout) if numbered else None
     # "3 kuukauden kuluessa …" is a sentence; "3 Laaditaan …" may be an opener.
@@ -190,7 +196,7 @@ def _classify_heading(paragraph: Paragraph, level: int, numbering, layout: Langu
             if m and not (re.fullmatch(r"[\d.]+", m.group("label").strip()) and _is_not_a_number(stripped, layout)):
                 return _titled(CHAPTER, paragraph, lead + m.start("title"), finder, number=m.group("number"),
                                label=m.group("label").strip(), level=level)
-    for kind, pattern in _openers(layout)[0]:
+    for kind, pattern in opener_patterns(layout)[0]:
         m = pattern.match(stripped)
         if m:
             return _titled(kind, paragraph, lead + m.start("title"), finder, number=m.group("number"),
@@ -232,7 +238,7 @@ def _is_not_a_number(text: str, layout: LanguageLayout) -> bool:
 # Keyed by id(): hashing a tuple of patterns hashes every pattern's source, every
 # call. The tuple is kept in the value, so its id is not reused while cached.
 _ANY_OF: dict[int, tuple[tuple[re.Pattern, ...], Callable[[str], object]]] = {}
-_OPENERS: dict[int, tuple[LanguageLayout, tuple[tuple[str, re.Pattern], ...], Callable[[str], object]]] = {}
+_OPENER_PATTERNS: dict[int, tuple[LanguageLayout, Openers]] = {}
 
 
 def _any_of(patterns: tuple[re.Pattern, ...]) -> Callable[[str], object]:
@@ -247,15 +253,19 @@ def _any_of(patterns: tuple[re.Pattern, ...]) -> Callable[[str], object]:
     return found[1]
 
 
-def _openers(layout: LanguageLayout) -> tuple[tuple[tuple[str, re.Pattern], ...], Callable[[str], object]]:
-    """The objective patterns, then the measure-prefix ones, each with the kind of item it opens;
-    and a function that is None for a text none of them nor a typed-number pattern matches."""
-    found = _OPENERS.get(id(layout))
+def opener_patterns(layout: LanguageLayout) -> Openers:
+    """The layout's opener patterns with their kinds, and one function that rules them all out.
+
+    The pairs are the objective patterns, then the measure-prefix ones, each with
+    the kind of item it opens; the function returns None for a text that none of
+    them nor a typed-number pattern matches.
+    """
+    found = _OPENER_PATTERNS.get(id(layout))
     if found is None or found[0] is not layout:
         pairs = tuple((OBJECTIVE, p) for p in layout.objective) + tuple((PREFIX, p) for p in layout.measure_prefix)
         may_open = _joined(layout.objective + layout.measure_prefix + layout.typed_number)
-        found = _OPENERS[id(layout)] = (layout, pairs, may_open)
-    return found[1], found[2]
+        found = _OPENER_PATTERNS[id(layout)] = (layout, (pairs, may_open))
+    return found[1]
 
 
 def _joined(patterns: tuple[re.Pattern, ...]) -> Callable[[str], object]:

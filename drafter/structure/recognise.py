@@ -26,7 +26,7 @@ from drafter.model import Chapter, FieldLine, Measure, Objective, Programme
 from drafter.profiles import LanguageLayout, Profile, load_profile
 from drafter.structure.classify import (
     AUTO, BODY, CHAPTER, FIELD, HEADING, NUMHEAD, OBJECTIVE, PREFIX, SKIP, TABLE, TITLE, TYPED,
-    Item, bold_end, classify_paragraph, starts_bold, to_int,
+    Item, bold_end, classify_with, opener_patterns, starts_bold, to_int,
 )
 from drafter.structure.draft import MeasureDraft, body_line, split_title
 from drafter.structure.fields import FieldFinder, FieldMatch, field_lines
@@ -108,9 +108,10 @@ def _recognise(document: Document, lang: str, profile: Profile, layout: Language
 
 def _items(document: Document, layout: LanguageLayout, finder: FieldFinder) -> list[Item]:
     items: list[Item] = []
+    openers = opener_patterns(layout)
     for block in document.body:
         if isinstance(block, Paragraph):
-            items.append(classify_paragraph(block, layout, finder))
+            items.append(classify_with(block, layout, finder, openers))
             continue
         analysis = analyse_table(block, layout, finder)
         if analysis is not None:

@@ -11,6 +11,7 @@ import re
 from dataclasses import MISSING, dataclass, field
 from dataclasses import fields as dataclass_fields
 from functools import lru_cache
+from operator import attrgetter
 from typing import Callable
 
 from drafter.blocks import Paragraph, Table
@@ -24,6 +25,7 @@ _TITLE_STYLE = re.compile(r"^(title|otsikko|rubrik|nimi)$", re.IGNORECASE)
 _LABEL_SEPARATOR = re.compile(r"[:.)–—-]\s*$")
 _ROMAN = re.compile(r"^[IVXLCDM]+$")
 _ROMAN_FORMATS = ("upperRoman", "lowerRoman")
+_SPAN_START = attrgetter("start")
 # What opener_patterns gives for a layout.
 Openers = tuple[tuple[tuple[str, re.Pattern], ...], Callable[[str], object]]
 
@@ -359,7 +361,7 @@ def starts_bold(paragraph: Paragraph, offset: int = 0) -> bool:
 def bold_end(paragraph: Paragraph, start: int) -> int | None:
     """End offset of the bold run that starts at ``start`` (adjacent bold spans merged)."""
     end = None
-    for span in sorted(paragraph.spans, key=lambda s: s.start):
+    for span in sorted(paragraph.spans, key=_SPAN_START):
         if not span.bold:
             continue
         if end is None and span.start <= start < span.end:

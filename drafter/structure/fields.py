@@ -59,18 +59,15 @@ class FieldFinder:
 
     def line(self, text: str) -> list[FieldMatch]:
         """Fields of a paragraph that opens with a field label, else []."""
-        matches = self._matches(text)
+        matches = self.inline(text)
         return matches if opens_with_field(text, matches) else []
-
-    def inline(self, text: str) -> list[FieldMatch]:
-        """Fields anywhere in ``text`` at the start of a sentence (the first may open it)."""
-        return self._matches(text)
 
     def key_for_label(self, label: str) -> str | None:
         """The field key of ``label`` exactly (a table header, "Vastuutaho:"), else None."""
         return self._key_by_label.get(_fold(label.strip().rstrip(":").strip()))
 
-    def _matches(self, text: str) -> list[FieldMatch]:
+    def inline(self, text: str) -> list[FieldMatch]:
+        """Fields anywhere in ``text`` at the start of a sentence (the first may open it)."""
         # No separator, no field: most paragraphs are ruled out before the cache,
         # which keeps only texts that may hold fields. '"-" in text' first: a
         # one-character search is a memchr, a three-character one ten times slower.

@@ -19,6 +19,7 @@ from __future__ import annotations
 import gc
 import os
 import re
+from typing import Callable
 
 from drafter.blocks import Document, Location, Paragraph, Table
 from drafter.language import detect_language, normalise_language
@@ -153,6 +154,7 @@ class _Assembler:
         self.profile = profile
         self.layout = layout
         self.document = document
+        self._bracket = _search_any(tuple(layout.title_brackets.values()))
         self._paragraphs: dict[int, Paragraph] | None = None
         self.chapters: list[Chapter] = []
         self.objectives: list[Objective] = []
@@ -343,8 +345,11 @@ class _Assembler:
         current = self.current
         if current is None or current.after_fields is None:
             return False
-        have = {f.key for f in current.fields}
-        return bool(have & {f.key for f in lines})
+        keys = {f.key for f in lines}
+        for f in current.fields:
+            if f.key in keys:
+                return True
+        return False
 
     def _split_unnumbered(self) -> None:
         current = self.current
@@ -395,12 +400,12 @@ class _Assembler:
 
     def _title_index(self, entries: list[tuple[str, Location]]) -> int | None:
         """Which entry is the unnumbered measure's title; None to use the last heading."""
-        brackets = tuple(self.layout.title_brackets.values())
+        bracket = self._bracket
         for k in range(len(entries) - 1, -1, -1):
-            if _searches(brackets, entries[k][0]):
+            if bracket(entries[k][0]):
                 return k
         heading = self.last_heading
-        if heading is not None and _searches(brackets, heading.paragraph.text):
+        if heading is not None and bracket(heading.paragraph.text):
             return None
         short = self.profile.short_opener_chars
         for k, (text, location) in enumerate(entries):
@@ -434,12 +439,23 @@ class _Assembler:
             self.current = None
 
 
-def _searches(patterns: tuple[re.Pattern, ...], text: str) -> bool:
-    """True when one of ``patterns`` is found in ``text`` (a loop: no generator per text)."""
-    for pattern in patterns:
-        if pattern.search(text):
-            return True
-    return False
+def _search_any(patterns: tuple[re.Pattern, ...]) -> Callable[[str], object]:
+    """A function that searches ``text`` for each of ``patterns`` (not None when one is found).
+
+    For a single pattern (the usual "… (2024–2027)" title bracket) it is that
+    pattern's own search: no Python call per text.
+    """
+    if len(patterns) == 1:
+        return patterns[0].search
+
+    def search(text: str) -> object:
+        for pattern in patterns:
+            m = pattern.search(text)
+            if m:
+                return m
+        return None
+
+    return search
 
 
 def _missed_openers(items: list[Item], measures: list[Measure]) -> list[str]:

@@ -34,9 +34,10 @@ def accept_candidates(items: list[Item], profile: Profile) -> None:
     candidates = [i for i, kind in enumerate(kinds) if kind == TYPED or kind == AUTO]
     if not candidates:
         return
-    body_styles = Counter([it.paragraph.style_id for it in items if it.kind == BODY and it.paragraph])
-    main_style = body_styles.most_common(1)[0][0] if body_styles else None
-    under_objective = _under_objective(items)
+    # The main body style only tells apart candidates of another style than the list ones.
+    styled = any(items[i].paragraph.style_id not in _LIST_STYLES for i in candidates)
+    main_style = _main_body_style(items, kinds) if styled else None
+    under_objective = _under_objective(items, kinds)
     groups: dict[tuple, list[int]] = defaultdict(list)
     for i in candidates:
         it = items[i]
@@ -180,14 +181,20 @@ def _fields_follow(items: list[Item], i: int) -> bool:
     return False
 
 
-def _under_objective(items: list[Item]) -> list[bool]:
+def _main_body_style(items: list[Item], kinds: list[str]) -> str | None:
+    """The commonest style of body paragraphs (the first seen of equals), None without body text."""
+    body_styles = Counter([items[i].paragraph.style_id for i, kind in enumerate(kinds)
+                           if kind == BODY and items[i].paragraph])
+    return body_styles.most_common(1)[0][0] if body_styles else None
+
+
+def _under_objective(items: list[Item], kinds: list[str]) -> list[bool]:
     """For each item, whether an objective (or numbered heading) is open above it in its chapter."""
     out = []
     seen = False
-    for it in items:
-        kind = it.kind
+    for i, kind in enumerate(kinds):
         if kind in _OPEN_OR_CLOSE_OBJECTIVE:  # most items are neither: one test for them
-            if kind == CHAPTER or (kind == HEADING and it.level == 0):
+            if kind == CHAPTER or (kind == HEADING and items[i].level == 0):
                 seen = False
             elif kind in (OBJECTIVE, NUMHEAD):
                 seen = True

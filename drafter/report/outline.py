@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import textwrap
+from functools import lru_cache
 from typing import Any
 
 from drafter.blocks import Location
@@ -197,7 +198,13 @@ def _wrap(text: str, width: int, first: str, rest: str) -> list[str]:
     if (text and len(first) + len(text) <= width and not text[-1].isspace()
             and not _MUNGED_WHITESPACE.search(text)):
         return [first + text]
-    return textwrap.wrap(text, width, initial_indent=first, subsequent_indent=rest)
+    return list(_textwrap(text, width, first, rest))
+
+
+@lru_cache(maxsize=1024)
+def _textwrap(text: str, width: int, first: str, rest: str) -> tuple[str, ...]:
+    """``textwrap.wrap``, remembered: field values repeat ("Määrärahalisäyksistä päätetään …")."""
+    return tuple(textwrap.wrap(text, width, initial_indent=first, subsequent_indent=rest))
 
 
 def _paragraph_lengths(programme: Programme) -> dict[tuple[str, int], int]:

@@ -153,3 +153,13 @@ def test_feed_all_assembles_what_feed_does():
     all_.close()
     assert one.measures and (one.chapters, one.objectives, one.measures) == (all_.chapters, all_.objectives,
                                                                               all_.measures)
+
+
+def test_a_paragraph_not_read_as_a_body_line_is_found_in_the_document():
+    path = Path(__file__).parents[1] / "corpus" / "samples" / "toimintaohjelma-luonnos.docx"
+    document = read_document(path)
+    profile = load_profile(None)
+    assembler = _Assembler(profile, profile.layout("fi"), document)
+    every = list(document.paragraphs())
+    assert assembler._paragraph(every[3].index) is every[3]
+    assert assembler._paragraph(10 ** 9) is None

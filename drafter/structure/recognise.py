@@ -156,6 +156,7 @@ class _Assembler:
         self.document = document
         self._bracket = _search_any(tuple(layout.title_brackets.values()))
         self._paragraphs: dict[int, Paragraph] | None = None
+        self._read: dict[int, Paragraph] = {}  # the paragraphs of the body lines read so far
         self.chapters: list[Chapter] = []
         self.objectives: list[Objective] = []
         self.measures: list[Measure] = []
@@ -173,6 +174,11 @@ class _Assembler:
         if self._paragraphs is None:
             self._paragraphs = {p.index: p for p in self.document.paragraphs()}
         return self._paragraphs
+
+    def _paragraph(self, index: int) -> Paragraph | None:
+        """The body paragraph with ``index``: a title candidate is one whose line was read."""
+        p = self._read.get(index)
+        return p if p is not None else self.paragraphs.get(index)
 
     # -- events ---------------------------------------------------------------
 
@@ -301,10 +307,14 @@ class _Assembler:
             self.current.add_fields(lines, p.index)
             return
         # Field-like lines outside measures are ordinary text.
+        self._read[p.location.paragraph] = p
         self.pending.append(body_line(p))
 
     def _body(self, item: Item, i: int, items: list[Item]) -> None:
         p = item.paragraph
+        # Remembered for unnumbered measures, which take a title among the lines read:
+        # cheaper than indexing every paragraph of the document when one first needs it.
+        self._read[p.location.paragraph] = p
         if not item.fields:  # most body paragraphs: no inline fields
             text, location = body_line(p)
             if self.current is not None:
@@ -377,7 +387,7 @@ class _Assembler:
         elif entries:
             k = k or 0
             text, location = entries[k]
-            p = self.paragraphs.get(location.paragraph)
+            p = self._paragraph(location.paragraph)
             if p is not None:
                 title, title_location, rest = split_title(p, location.start, location.end or len(p.text))
             else:
@@ -411,7 +421,7 @@ class _Assembler:
         for k, (text, location) in enumerate(entries):
             if len(text) > short:
                 continue
-            p = self.paragraphs.get(location.paragraph)
+            p = self._paragraph(location.paragraph)
             if p is None or not starts_bold(p, location.start):
                 continue
             end = bold_end(p, location.start)

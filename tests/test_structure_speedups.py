@@ -24,8 +24,8 @@ from drafter.model import FieldLine
 from drafter.ooxml.reader import read_document
 from drafter.profiles import load_profile
 from drafter.structure.classify import (
-    BODY, FIELD, SKIP, TITLE, Item, _any_of, _bare_item, _text_item, _without_groups, match_typed_number,
-    opener_patterns,
+    _ANY_OF, _CACHE_SIZE, _OPENER_PATTERNS, BODY, FIELD, SKIP, TITLE, Item, _any_of, _bare_item, _text_item,
+    _without_groups, match_typed_number, opener_patterns,
 )
 from drafter.structure.draft import MeasureDraft
 from drafter.structure.fields import FieldFinder
@@ -163,3 +163,11 @@ def test_a_paragraph_not_read_as_a_body_line_is_found_in_the_document():
     every = list(document.paragraphs())
     assert assembler._paragraph(every[3].index) is every[3]
     assert assembler._paragraph(10 ** 9) is None
+
+
+def test_the_identity_caches_stay_bounded():
+    for _ in range(3 * _CACHE_SIZE):
+        layout = load_profile(None).layout("fi")  # a new layout (and pattern tuples) every time
+        opener_patterns(layout)
+        _any_of(layout.not_a_number)
+    assert len(_OPENER_PATTERNS) <= _CACHE_SIZE and len(_ANY_OF) <= _CACHE_SIZE

@@ -12,7 +12,7 @@ from dataclasses import MISSING, dataclass, field
 from dataclasses import fields as dataclass_fields
 from functools import lru_cache
 from operator import attrgetter
-from typing import Callable
+from typing import Any, Callable
 
 from drafter.blocks import Paragraph, Table
 from drafter.profiles import LanguageLayout
@@ -238,9 +238,21 @@ def _is_not_a_number(text: str, layout: LanguageLayout) -> bool:
 
 
 # Keyed by id(): hashing a tuple of patterns hashes every pattern's source, every
-# call. The tuple is kept in the value, so its id is not reused while cached.
+# call. The key object is kept in the value, so its id is not reused while cached;
+# each recognition loads its profile anew, so the caches are emptied when full.
 _ANY_OF: dict[int, tuple[tuple[re.Pattern, ...], Callable[[str], object]]] = {}
 _OPENER_PATTERNS: dict[int, tuple[LanguageLayout, Openers]] = {}
+_CACHE_SIZE = 32
+
+
+def _by_identity(cache: dict[int, tuple[Any, Any]], key: Any, make: Callable[[Any], Any]) -> Any:
+    """``make(key)``, remembered in ``cache`` for this very ``key`` object."""
+    found = cache.get(id(key))
+    if found is None or found[0] is not key:
+        if len(cache) >= _CACHE_SIZE:
+            cache.clear()
+        found = cache[id(key)] = (key, make(key))
+    return found[1]
 
 
 def _any_of(patterns: tuple[re.Pattern, ...]) -> Callable[[str], object]:
@@ -249,10 +261,7 @@ def _any_of(patterns: tuple[re.Pattern, ...]) -> Callable[[str], object]:
     Patterns with the same flags and without references to their groups are
     joined into one alternation: one regex call instead of one per pattern.
     """
-    found = _ANY_OF.get(id(patterns))
-    if found is None or found[0] is not patterns:
-        found = _ANY_OF[id(patterns)] = (patterns, _joined(patterns))
-    return found[1]
+    return _by_identity(_ANY_OF, patterns, _joined)
 
 
 def opener_patterns(layout: LanguageLayout) -> Openers:
@@ -262,12 +271,12 @@ def opener_patterns(layout: LanguageLayout) -> Openers:
     the kind of item it opens; the function returns None for a text that none of
     them nor a typed-number pattern matches.
     """
-    found = _OPENER_PATTERNS.get(id(layout))
-    if found is None or found[0] is not layout:
-        pairs = tuple((OBJECTIVE, p) for p in layout.objective) + tuple((PREFIX, p) for p in layout.measure_prefix)
-        may_open = _joined(layout.objective + layout.measure_prefix + layout.typed_number)
-        found = _OPENER_PATTERNS[id(layout)] = (layout, (pairs, may_open))
-    return found[1]
+    return _by_identity(_OPENER_PATTERNS, layout, _make_openers)
+
+
+def _make_openers(layout: LanguageLayout) -> Openers:
+    pairs = tuple((OBJECTIVE, p) for p in layout.objective) + tuple((PREFIX, p) for p in layout.measure_prefix)
+    return pairs, _joined(layout.objective + layout.measure_prefix + layout.typed_number)
 
 
 def _joined(patterns: tuple[re.Pattern, ...]) -> Callable[[str], object]:

@@ -79,6 +79,8 @@ def outline(file: Path, fmt: str, config_path: Path | None, output: Path | None)
     # process ends next, so neither is worth the time.
     collecting = gc.isenabled()
     gc.disable()
+    if ending_soon():
+        keep_until_exit(parsed_xml=True)  # freeing the XML would be a tenth of a short command
     try:
         with time_limit(str(file)):
             programme = read_programme(file, config_path=config_path)

@@ -6,18 +6,28 @@ A library caller gets everything freed as usual. The ``drafter`` console script
 (:func:`drafter.cli.run`) ends the process right after its output is written, so
 there it calls :func:`keep_until_exit` first and whatever is handed to
 :func:`done_with` is simply never freed: the operating system takes the memory back.
+Parsed XML is kept only for commands that ask for it, as it is what makes a
+process big.
 """
 
 from __future__ import annotations
 
 _kept: list | None = None
+_parsed_xml = False
 
 
-def keep_until_exit() -> None:
-    """From now on, keep what is handed to :func:`done_with` until the process ends."""
-    global _kept
+def keep_until_exit(parsed_xml: bool = False) -> None:
+    """From now on, keep what is handed to :func:`done_with` until the process ends.
+
+    ``parsed_xml`` keeps the reader's parsed parts too. They take the most memory
+    of all (about four times the part's size), so only a command that is done
+    soon and holds little else asks for it (``drafter outline``); ``drafter check``
+    frees them before its rules run.
+    """
+    global _kept, _parsed_xml
     if _kept is None:
         _kept = []
+    _parsed_xml = _parsed_xml or parsed_xml
 
 
 def ending_soon() -> bool:
@@ -25,9 +35,12 @@ def ending_soon() -> bool:
     return _kept is not None
 
 
-def done_with(value: object) -> None:
-    """Let go of ``value``: freed now in a library caller, left for the process's end under the console script."""
-    if _kept is not None:
+def done_with(value: object, parsed_xml: bool = False) -> None:
+    """Let go of ``value``: freed now in a library caller, left for the process's end under the console script.
+
+    A parsed XML part (``parsed_xml``) is left only when the command asked for that.
+    """
+    if _kept is not None and (_parsed_xml or not parsed_xml):
         _kept.append(value)
 
 

@@ -34,3 +34,21 @@ def test_once_the_process_is_ending_what_it_is_done_with_is_kept():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["True", "True"]
+
+
+def test_parsed_xml_is_kept_only_when_the_command_asks_for_it():
+    code = (
+        "import weakref\n"
+        "from drafter import lifetime\n"
+        "class V: pass\n"
+        "lifetime.keep_until_exit()\n"
+        "tree = V(); alive = weakref.ref(tree)\n"
+        "lifetime.done_with(tree, parsed_xml=True); del tree\n"
+        "print(alive() is None)\n"
+        "lifetime.keep_until_exit(parsed_xml=True)\n"
+        "tree = V(); alive = weakref.ref(tree)\n"
+        "lifetime.done_with(tree, parsed_xml=True); del tree\n"
+        "print(alive() is not None)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["True", "True"]

@@ -155,7 +155,7 @@ class _DocumentReader:
             if not data.strip():
                 raise InputError(self.package.path, f"part {name} is empty")
             root = parse_xml(to_transitional(data), f"{self.package.path}: {name}", self.package.limits)
-            done_with(root)  # a big tree takes a while to free: not worth it when the process ends next
+            done_with(root, parsed_xml=True)  # a big tree takes a while to free (drafter.lifetime)
             return root
         except InputError as exc:
             if required:

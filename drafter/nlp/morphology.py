@@ -243,37 +243,57 @@ def open_voikko():
 
 
 def _from_voikko(raw: Mapping[str, str]) -> Analysis:
+    """An :class:`Analysis` of one raw Voikko reading."""
+    key = tuple(map(raw.get, _FEATURE_KEYS))
+    found = _features.get(key)
+    if found is None:
+        found = _features[key] = _features_of(*key)
+    pos, morph = found
+    wordbases = raw.get("WORDBASES", "")
+    # Most words are no compound ("+sana(sana)"): fewer than two pieces give no parts.
+    parts = _compound_parts(wordbases) if wordbases.count("+") > (wordbases[:1] == "+") else ()
+    analysis = _new_analysis(Analysis)
+    analysis.__dict__.update(lemma=raw.get("BASEFORM", ""), pos=pos, morph=dict(morph), parts=parts,
+                             raw=dict(raw))
+    return analysis
+
+
+# The raw keys a reading's part of speech and features depend on, and those computed
+# per distinct combination of their values (a draft's forms share a few hundred).
+_FEATURE_KEYS = ("MOOD", "PARTICIPLE", "PERSON", "NUMBER", "SIJAMUOTO", "TENSE", "NEGATIVE", "CLASS")
+_features: dict[tuple, tuple[str, dict[str, str]]] = {}
+# Filling the instance dict directly stores what the frozen dataclass's __init__
+# stores (one object.__setattr__ per field), in a third of the time.
+_new_analysis = object.__new__
+
+
+def _features_of(mood, participle, person, number, case, tense, negative, word_class) -> tuple[str, dict[str, str]]:
+    """(UD part of speech, UD features) of a reading from its raw values (None where absent)."""
     morph: dict[str, str] = {}
-    mood = raw.get("MOOD")
     if mood in _MOODS:
         morph["Mood"] = _MOODS[mood]
         morph["VerbForm"] = "Fin"
     elif mood in _INFINITE:
         morph["VerbForm"] = _INFINITE[mood]
-    if raw.get("PARTICIPLE"):
+    if participle:
         morph["VerbForm"] = "Part"
-    person = raw.get("PERSON")
     if person == "4":
         morph["Voice"] = "Pass"
     elif person in ("1", "2", "3"):
         morph["Voice"] = "Act"
         morph["Person"] = person
-    number = raw.get("NUMBER")
     if number in ("singular", "plural"):
         morph["Number"] = "Sing" if number == "singular" else "Plur"
-    case = raw.get("SIJAMUOTO")
     if case in _CASES:
         morph["Case"] = _CASES[case]
-    tense = raw.get("TENSE")
     if tense in _TENSES:
         morph["Tense"] = _TENSES[tense]
-    if raw.get("NEGATIVE") == "true":
+    if negative == "true":
         morph["Polarity"] = "Neg"
-    pos = _CLASS_TO_POS.get(raw.get("CLASS", ""), "X")
+    pos = _CLASS_TO_POS.get(word_class or "", "X")
     if pos == "AUX" and "Mood" not in morph:
         morph["Polarity"] = "Neg"
-    return Analysis(lemma=raw.get("BASEFORM", ""), pos=pos, morph=morph,
-                    parts=_compound_parts(raw.get("WORDBASES", "")), raw=dict(raw))
+    return pos, morph
 
 
 def _compound_parts(wordbases: str) -> tuple[str, ...]:

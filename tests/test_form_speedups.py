@@ -1,0 +1,81 @@
+"""The outlier and duplicate checks' shortcuts give the plain code's answers."""
+
+from __future__ import annotations
+
+import itertools
+
+from drafter.nlp import morphology
+from drafter.nlp.morphology import Analysis
+
+
+def _plain_from_voikko(raw):
+    """The reading as the plain code built it: every feature tested, the dataclass's own __init__."""
+    morph = {}
+    mood = raw.get("MOOD")
+    if mood in morphology._MOODS:
+        morph["Mood"] = morphology._MOODS[mood]
+        morph["VerbForm"] = "Fin"
+    elif mood in morphology._INFINITE:
+        morph["VerbForm"] = morphology._INFINITE[mood]
+    if raw.get("PARTICIPLE"):
+        morph["VerbForm"] = "Part"
+    person = raw.get("PERSON")
+    if person == "4":
+        morph["Voice"] = "Pass"
+    elif person in ("1", "2", "3"):
+        morph["Voice"] = "Act"
+        morph["Person"] = person
+    number = raw.get("NUMBER")
+    if number in ("singular", "plural"):
+        morph["Number"] = "Sing" if number == "singular" else "Plur"
+    case = raw.get("SIJAMUOTO")
+    if case in morphology._CASES:
+        morph["Case"] = morphology._CASES[case]
+    tense = raw.get("TENSE")
+    if tense in morphology._TENSES:
+        morph["Tense"] = morphology._TENSES[tense]
+    if raw.get("NEGATIVE") == "true":
+        morph["Polarity"] = "Neg"
+    pos = morphology._CLASS_TO_POS.get(raw.get("CLASS", ""), "X")
+    if pos == "AUX" and "Mood" not in morph:
+        morph["Polarity"] = "Neg"
+    return Analysis(lemma=raw.get("BASEFORM", ""), pos=pos, morph=morph,
+                    parts=morphology._compound_parts(raw.get("WORDBASES", "")), raw=dict(raw))
+
+
+_VALUES = {
+    "MOOD": (None, "indicative", "conditional", "imperative", "A-infinitive", "MINEN-infinitive", "odd"),
+    "PERSON": (None, "1", "3", "4", "0"),
+    "CLASS": (None, "teonsana", "nimisana", "kieltosana", "lyhenne", ""),
+    "WORDBASES": (None, "", "+", "+sana(sana)", "+raja(raja)+vartio(vartio)", "a+b", "+a", "+toimi(toimia)+nta(-nta)",
+                  "+(x)+(y)", "x(y", "++a(b)+c(d)+"),
+}
+
+
+def _raw_readings():
+    for mood, person, word_class, wordbases in itertools.product(*_VALUES.values()):
+        for extra in ({}, {"PARTICIPLE": "past_passive", "NUMBER": "plural", "SIJAMUOTO": "sisaolento",
+                           "TENSE": "past_imperfective", "NEGATIVE": "true", "BASEFORM": "sana"},
+                      {"NUMBER": "singular", "SIJAMUOTO": "kohdanto", "TENSE": "present_simple",
+                       "NEGATIVE": "false", "PARTICIPLE": ""}):
+            raw = dict(extra)
+            for key, value in (("MOOD", mood), ("PERSON", person), ("CLASS", word_class),
+                               ("WORDBASES", wordbases)):
+                if value is not None:
+                    raw[key] = value
+            yield raw
+
+
+def test_readings_are_built_as_the_plain_code_built_them():
+    for raw in _raw_readings():
+        fast, plain = morphology._from_voikko(raw), _plain_from_voikko(raw)
+        assert fast == plain, raw
+        assert (type(fast.morph), type(fast.raw)) == (dict, dict)
+        assert fast.raw is not raw
+
+
+def test_a_reading_s_features_are_its_own():
+    raw = {"MOOD": "indicative", "PERSON": "4", "CLASS": "teonsana", "BASEFORM": "tehdä"}
+    first = morphology._from_voikko(raw)
+    first.morph["Voice"] = "changed"  # a caller's change must not reach the next reading
+    assert morphology._from_voikko(raw).morph["Voice"] == "Pass"

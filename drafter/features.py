@@ -112,6 +112,9 @@ class _VerbCounts:
     past: int = 0
     first_person: int = 0
     examples: list[str] = field(default_factory=list)
+    # Words that open a first-person or hedging phrase (counted for Finnish only, see phrase_words).
+    phrase_starts: int = 0
+    phrase_words: bool = False  # whether phrase_starts was counted
 
 
 def measure_forms(programme: Programme, language=None) -> list[MeasureForm]:
@@ -179,12 +182,15 @@ def describe_measure(measure: Measure, language, lists: WordLists,
         num["conditional_share"] = counts.conditional / counts.finite
         num["past_share"] = counts.past / counts.finite
 
-    # The words of "title\nbody": no word runs over the line break.
-    joined = _joined(title_words, sentence_words)
-    measure_words = joined.split(" ")
-    first_person = counts.first_person or title_person or reader.has_first_person_phrase(joined, measure_words)
+    first_person = counts.first_person or title_person
+    hedges: list[str] = []
+    if not counts.phrase_words or counts.phrase_starts or reader.has_phrase_start(title_words):
+        # The words of "title\nbody": no word runs over the line break.
+        joined = _joined(title_words, sentence_words)
+        measure_words = joined.split(" ")
+        first_person = first_person or reader.has_first_person_phrase(joined, measure_words)
+        hedges = reader.hedges(joined, measure_words)
     cat["first_person"] = "yes" if first_person else "no"
-    hedges = reader.hedges(joined, measure_words)
     cat["hedging"] = "yes" if hedges else "no"
     if hedges:
         evidence["hedging"] = ", ".join(hedges[:3])
@@ -292,6 +298,12 @@ class WordReader:
         self._first_person_starts = frozenset(p.split(" ")[0] for p in lists.first_person)
         self._hedging = tuple((p, f" {p} ", p.split(" ")[0]) for p in lists.hedging)
         self._hedging_starts = frozenset(start for _, _, start in self._hedging)
+        self._phrase_starts = self._first_person_starts | self._hedging_starts
+
+    def has_phrase_start(self, words: list[str]) -> bool:
+        """Whether a first-person or hedging phrase may start among ``words`` (or anywhere: an empty phrase)."""
+        starts = self._phrase_starts
+        return "" in starts or not starts.isdisjoint(_lower_words(words))
 
     def has_first_person_phrase(self, joined: str, words: list[str]) -> bool:
         """Whether a first-person phrase occurs in ``joined`` (see :func:`_joined`), split at spaces in ``words``."""
@@ -345,7 +357,9 @@ class WordReader:
         """Add the Finnish finite verbs to ``counts``; the number of sentences without one.
 
         Each form's verb is cached as one packed int (see :func:`_packed`), so
-        a sentence's counts are one C-level ``sum`` of its words' ints.
+        a sentence's counts are one C-level ``sum`` of its words' ints. The
+        ints also count the words that open a first-person or hedging phrase
+        (``counts.phrase_starts``), so a measure without one needs no phrase search.
         """
         verbless = 0
         total = 0
@@ -357,15 +371,18 @@ class WordReader:
             try:
                 packed = sum(map(cache.__getitem__, words))
             except KeyError:  # words not seen yet: ask about each new form once
+                starts = self._phrase_starts
                 for word in set(words).difference(cache):
-                    cache[word] = _packed(_finnish_verb(self.language.analyses(word), fragment))
+                    cache[word] = _packed(_finnish_verb(self.language.analyses(word), fragment),
+                                          word.lower() in starts)
                 packed = sum(map(cache.__getitem__, words))
-            if packed:
-                total += packed
-            else:
+            total += packed
+            if not packed & _VERBS:
                 verbless += 1
         mask = (1 << _PACK) - 1
-        counts.finite += total >> 4 * _PACK
+        counts.phrase_starts += total >> 5 * _PACK
+        counts.phrase_words = True
+        counts.finite += total >> 4 * _PACK & mask
         counts.passive += total >> 3 * _PACK & mask
         counts.conditional += total >> 2 * _PACK & mask
         counts.past += total >> _PACK & mask
@@ -494,15 +511,21 @@ def _finnish_verb(found, fragment: bool) -> tuple[int, int, int, int] | None:
 _PACK = 32
 
 
-def _packed(verb: tuple[int, int, int, int] | None) -> int:
+# The fields of a packed int that count verbs (all but the phrase start).
+_VERBS = (1 << 5 * _PACK) - 1
+
+
+def _packed(verb: tuple[int, int, int, int] | None, phrase_start: bool = False) -> int:
     """A Finnish verb of :func:`_finnish_verb` as one int that sums field by field; 0 for no verb.
 
-    From the top: 1 (a finite verb), passive, conditional, past, first person.
+    From the top: 1 (the word opens a first-person or hedging phrase), then
+    1 (a finite verb), passive, conditional, past, first person.
     """
+    start = int(phrase_start) << 5 * _PACK
     if verb is None:
-        return 0
+        return start
     passive, conditional, past, first_person = verb
-    return (1 << 4 * _PACK | passive << 3 * _PACK | conditional << 2 * _PACK | past << _PACK
+    return (start | 1 << 4 * _PACK | passive << 3 * _PACK | conditional << 2 * _PACK | past << _PACK
             | first_person)
 
 
@@ -536,6 +559,11 @@ def _count_english_verbs(lower: list[str], lists: WordLists, counts: _VerbCounts
             counts.past += 1
             if lower[i - 1] in ("we", "i"):
                 counts.first_person += 1
+
+
+def _lower_words(words: list[str]) -> list[str]:
+    """``words`` lower-cased, as :func:`_joined` and its split at spaces give them."""
+    return " ".join(words).lower().split(" ")
 
 
 def _joined(title_words: list[str], sentence_words: list[list[str]]) -> str:

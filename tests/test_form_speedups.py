@@ -4,8 +4,15 @@ from __future__ import annotations
 
 import itertools
 
+import pytest
+
+from drafter.features import WordReader, _VerbCounts, measure_forms, word_lists
 from drafter.nlp import morphology
-from drafter.nlp.morphology import Analysis
+from drafter.nlp.language import Language
+from drafter.nlp.morphology import Analysis, open_voikko
+from drafter.nlp.text import parts_word_texts
+from drafter.structure.recognise import recognise
+from drafter.textdoc import document_from_text
 
 
 def _plain_from_voikko(raw):
@@ -79,3 +86,32 @@ def test_a_reading_s_features_are_its_own():
     first = morphology._from_voikko(raw)
     first.morph["Voice"] = "changed"  # a caller's change must not reach the next reading
     assert morphology._from_voikko(raw).morph["Voice"] == "Pass"
+
+
+needs_voikko = pytest.mark.skipif(open_voikko() is None, reason="Voikko (libvoikko + voikko-fi) is not installed")
+
+
+@needs_voikko
+def test_measures_without_a_phrase_start_word_get_the_features_of_the_full_phrase_search(monkeypatch):
+    from tests.test_outliers import FIRST_PERSON, HOUSE, draft
+
+    measures = [(t, b, True) for t, b in HOUSE] + [(t, b, False) for t, b in FIRST_PERSON]
+    measures.append(("Me laaditaan ohjelma", "Ohjelma valmistellaan.", True))  # a start word in the title only
+    programme = recognise(document_from_text(draft(measures)), "fi")
+    language = Language("fi")
+    fast = measure_forms(programme, language)
+    monkeypatch.setattr(WordReader, "has_phrase_start", lambda self, words: True)
+    assert measure_forms(programme, language) == fast
+    assert [f.categorical["hedging"] for f in fast].count("yes") >= 2
+    assert fast[-1].categorical["first_person"] == "yes"
+
+
+@needs_voikko
+def test_finnish_verb_counts_count_the_phrase_start_words():
+    reader = WordReader(Language("fi"), word_lists("fi"))
+    sentences = ["Me teemme sen ehkä.", "Mahdollisesti TULISI tehdä", "Ohjelma laaditaan."]
+    counts = _VerbCounts()
+    verbless = reader._count_finnish_verbs(sentences, [parts_word_texts([s], s)[0] for s in sentences], counts)
+    assert (counts.phrase_starts, counts.phrase_words) == (4, True)  # me, ehkä, mahdollisesti, tulisi
+    # The verbs as before: "teemme" is not counted (see _finnish_verb), so one sentence has none.
+    assert (counts.finite, counts.passive, counts.conditional, counts.first_person, verbless) == (3, 2, 1, 0, 1)

@@ -115,3 +115,22 @@ def test_finnish_verb_counts_count_the_phrase_start_words():
     assert (counts.phrase_starts, counts.phrase_words) == (4, True)  # me, ehkä, mahdollisesti, tulisi
     # The verbs as before: "teemme" is not counted (see _finnish_verb), so one sentence has none.
     assert (counts.finite, counts.passive, counts.conditional, counts.first_person, verbless) == (3, 2, 1, 0, 1)
+
+
+@pytest.mark.parametrize("chunk", [1, 7, 100])
+def test_minhash_signatures_taken_in_chunks_of_texts_find_the_pairs_of_one_block(monkeypatch, chunk):
+    import random
+
+    from drafter.checks import duplicates
+
+    rnd = random.Random(chunk)
+    vocabulary = [f"sana{i}" for i in range(300)]
+    base = [rnd.sample(vocabulary, rnd.randrange(0, 60)) for _ in range(120)]
+    texts = base + [words[:-1] + ["uusi"] for words in base[:40]] + [[], vocabulary * 2]
+    rnd.shuffle(texts)
+    for rows, bands in ((8, 32), (3, 5), (1, 1)):
+        monkeypatch.setattr(duplicates, "_CHUNK_WORDS", 10**9)
+        whole = duplicates._lsh(texts, rows, bands, 0.5)
+        monkeypatch.setattr(duplicates, "_CHUNK_WORDS", chunk)
+        assert duplicates._lsh(texts, rows, bands, 0.5) == whole
+        assert rows > 1 or whole

@@ -56,6 +56,8 @@ BANDS = 32
 # < 0.001 at 256 hashes); unrelated measures that collide by chance go.
 MIN_ESTIMATE = 0.6
 _SEED = 20261128
+# Words (of whole texts) per block when MinHash signatures are taken.
+_CHUNK_WORDS = 4096
 # Odd 64-bit factors that fold a band's hashes into one sort key (any values work).
 # Colliding pairs gathered before duplicates across bands are dropped (8 bytes each).
 _PAIR_BLOCK = 4_000_000
@@ -219,30 +221,53 @@ def _lsh(words: list[list[str]], rows: int, bands: int, min_estimate: float) -> 
     offsets = rng.integers(0, 2**63, size=rows * bands, dtype=np.uint64)
     word_ids = np.asarray(ids, dtype=np.int64)
     signature = np.empty((len(present), rows * bands), dtype=np.uint32)
-    # One buffer for every block: a fresh 16 x words array per block costs
-    # its page faults again. Every id is in range, so mode="clip" (which
-    # writes straight into ``out``) takes the same values without checking.
-    taken = np.empty((min(16, rows * bands), len(word_ids)), dtype=np.uint32)
-    for lo in range(0, rows * bands, 16):  # 16 x words x 4 bytes at a time
+    chunks = _text_chunks(starts, len(word_ids), _CHUNK_WORDS)
+    # One buffer for every block: a fresh array per block costs its page
+    # faults again. Every id is in range, so mode="clip" (which writes
+    # straight into ``out``) takes the same values without checking.
+    taken = np.empty(min(16, rows * bands) * max(end - start for _, _, start, end in chunks), dtype=np.uint32)
+    for lo in range(0, rows * bands, 16):  # 16 hashes at a time
         hi = min(lo + 16, rows * bands)
         hashed = ((multipliers[lo:hi, None] * values + offsets[lo:hi, None]) >> np.uint64(32)).astype(np.uint32)
-        block = taken[:hi - lo]
-        np.take(hashed, word_ids, axis=1, out=block, mode="clip")
-        # Rows are hashes and np.take keeps them C-contiguous, so reduceat
-        # runs along contiguous memory (10x faster than on a strided copy).
-        signature[:, lo:hi] = np.minimum.reduceat(block, starts, axis=1).T
+        # Texts a few thousand words at a time: the 16 x words block stays in
+        # the CPU's cache between np.take and reduceat (a quarter faster).
+        for first, last, start, end in chunks:
+            block = taken[:(hi - lo) * (end - start)].reshape(hi - lo, end - start)
+            np.take(hashed, word_ids[start:end], axis=1, out=block, mode="clip")
+            # Rows are hashes and the block is C-contiguous, so reduceat runs
+            # along contiguous memory (10x faster than on a strided copy).
+            signature[first:last, lo:hi] = np.minimum.reduceat(block, starts[first:last] - start, axis=1).T
     count = len(present)
     unique = _colliding(signature, rows, bands)
     if not len(unique):
         return []
     left, right = unique // count, unique % count
     agree = np.empty(len(unique), dtype=np.int64)
-    for lo in range(0, len(unique), 8192):  # 2 x 8192 x 256 x 4 bytes = 16 MB at a time
-        hi = lo + 8192
+    for lo in range(0, len(unique), 256):  # 2 x 256 x 256 x 4 bytes: in the CPU's cache (1.7x faster than 8,192)
+        hi = lo + 256
         agree[lo:hi] = np.count_nonzero(signature[left[lo:hi]] == signature[right[lo:hi]], axis=1)
     # The same float64 fractions as a mean over the row (exact sums over a power of two).
     keep = agree / (rows * bands) >= min_estimate
     return list(zip(present[left[keep]].tolist(), present[right[keep]].tolist()))
+
+
+def _text_chunks(starts, total: int, size: int) -> list[tuple[int, int, int, int]]:
+    """(first text, end text, first word, end word) of runs of texts with about ``size`` words in all.
+
+    ``starts`` are the texts' first positions among ``total`` words; a run
+    holds at least one text, so a longer text is a run of its own.
+    """
+    import numpy as np
+
+    chunks = []
+    first = 0
+    count = len(starts)
+    while first < count:
+        last = max(int(np.searchsorted(starts, starts[first] + size, side="left")), first + 1)
+        end = int(starts[last]) if last < count else total
+        chunks.append((first, last, int(starts[first]), end))
+        first = last
+    return chunks
 
 
 def _colliding(signature, rows: int, bands: int):

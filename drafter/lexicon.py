@@ -38,6 +38,8 @@ TOKEN = re.compile(r"\w++(?:[-:'’]\w++)*+-?")
 _GAP = re.compile(r"[\s,\u00a0\u202f]*")
 _PARENS = re.compile(r"\s*\([^()]*\)\s*")
 
+_NONE_TYPE = type(None)
+
 # Entries a lexicon remembers per distinct text before it starts afresh (bounds memory in long batches).
 _MEMO_SIZE = 100_000
 
@@ -758,18 +760,23 @@ class Lexicon:
         candidates = list(compress(range(len(words)), map(self._key_tokens.__getitem__, words)))
         if not candidates:
             return []
-        starts = token_starts(text, words, candidates[-1] + 1)
         found: list[tuple[int, int, AuthorityMatch]] = []
         alone = self._alone
-        for i in candidates:
-            token = words[i]
-            match = alone[token]
+        verdicts = list(map(alone.__getitem__, map(words.__getitem__, candidates)))
+        every: list[int] = []
+        if _NONE_TYPE in map(type, verdicts):  # (types: no AuthorityMatch.__eq__ per look)
+            # A name of several words may end here: the words before it need their offsets too.
+            every = token_starts(text, words, candidates[-1] + 1)
+            starts = [every[i] for i in candidates]
+        else:
+            starts = candidate_starts(text, words, candidates)
+        for i, match, start in zip(candidates, verdicts, starts):
             if match is None:
-                best = self._match_ending_at(text, words, starts, i)
+                best = self._match_ending_at(text, words, every, i)
                 if best is not None:
                     found.append(best)
             elif match:
-                found.append((starts[i], starts[i] + len(token), match))
+                found.append((start, start + len(words[i]), match))
         return _without_overlaps(found)
 
     def _match_alone(self, token: str) -> AuthorityMatch | bool | None:
@@ -984,6 +991,28 @@ def token_starts(text: str, words: list[str], count: int) -> list[int]:
     at = 0
     for word in words[:count]:
         at = text.find(word, at)
+        starts.append(at)
+        at += len(word)
+    return starts
+
+
+def candidate_starts(text: str, words: list[str], indices: list[int]) -> list[int]:
+    """Where ``words[i]`` (``TOKEN.findall(text)``) starts in ``text``, for each of ``indices`` (ascending).
+
+    A word that occurs once in the text from the end of the one before on
+    starts where it is found: two finds, instead of one for every word
+    before it (:func:`token_starts`). When one of them occurs again, its
+    place is counted out the plain way.
+    """
+    starts: list[int] = []
+    at = 0
+    find = text.find
+    for i in indices:
+        word = words[i]
+        at = find(word, at)
+        if at < 0 or find(word, at + 1) >= 0:
+            every = token_starts(text, words, indices[-1] + 1)
+            return [every[i] for i in indices]
         starts.append(at)
         at += len(word)
     return starts

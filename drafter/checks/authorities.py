@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass
-from itertools import chain
+from itertools import accumulate, chain
 from typing import Callable, Iterator, NamedTuple, TypeVar
 
 from drafter.blocks import Paragraph
@@ -32,6 +32,7 @@ _OPENERS = " \t\u00a0\"'”“„»«(–—-•*"
 # Lowercase abbreviations with a period that do not end a sentence ("mm. Sisäministeriö" is mid-sentence).
 _LIST_LABEL = re.compile(r"\s*(?:\d+(?:\.\d+)*|[a-zA-Z]|[IVXLC]+)[.)]?")
 _LOOKBEHIND = 200
+_ENDS = ".!?:…\n"  # what _SENTENCE_END and _ABBR_PERIOD need as the last character ($ may stand before a last \n)
 _ABBR_PERIOD = re.compile(r"\b(?:mm|ks|esim|ns|nk|ym|yms|vrt|ts|em|ao|n|t\.ex|bl\.a|s\.k|e\.g|i\.e|cf)\.$", re.IGNORECASE)
 
 
@@ -69,11 +70,15 @@ def paragraph_tokens(ctx: CheckContext) -> list[list[str]]:
     """
     def build() -> list[list[str]]:
         texts = [p.text for p in text_paragraphs(ctx)]
-        lists = {text: TOKEN.findall(text) for text in dict.fromkeys(texts)}
-        every = list(chain.from_iterable(lists.values()))
+        distinct = list(dict.fromkeys(texts))
+        lists = list(map(TOKEN.findall, distinct))
+        every = list(chain.from_iterable(lists))
         canonical = dict(zip(every, every))
-        shared = {text: list(map(canonical.__getitem__, words)) for text, words in lists.items()}
-        return [shared[text] for text in texts]
+        # One map over every token, then each text's run of it (C loops, no list per text to map).
+        every = list(map(canonical.__getitem__, every))
+        ends = list(accumulate(map(len, lists)))
+        shared = dict(zip(distinct, [every[a:b] for a, b in zip([0, *ends], ends)]))
+        return list(map(shared.__getitem__, texts))
 
     return cached(ctx, "paragraph-tokens", build)
 
@@ -209,6 +214,8 @@ def at_sentence_start(text: str, start: int) -> bool:
         window = 0
     if not before or (window == 0 and _LIST_LABEL.fullmatch(before)):
         return True
+    if before[-1] not in _ENDS:
+        return False  # mid-sentence, the usual case: both patterns below need one of _ENDS last
     # Both patterns end at the prefix's end and span at most six characters there
     # (with the one before for \b): its last twelve decide, at a fraction of a search.
     tail = before[-12:]

@@ -97,16 +97,18 @@ def _analyse(ctx: CheckContext) -> Analysis:
     lexicon = lexicon_of(ctx)
     analysis = Analysis()
     list_paragraphs = _list_definitions(ctx, analysis)
-    order_of = {id(p): i for i, p in enumerate(text_paragraphs(ctx))}
     responsible = field_spans(ctx, RESPONSIBLE_KEYS)
     # Mixed-case abbreviations (Kela, Migri, PoHa) are only recognised when
     # known or defined; they inflect like words ("Migrin").
     mixed: dict[str, str] = {}
     definition_spans: dict[int, list[tuple[int, int]]] = {}
 
-    paragraphs = [p for p in text_paragraphs(ctx) if id(p) not in list_paragraphs]
-    for paragraph in paragraphs:
-        for definition, span in _text_definitions(paragraph, order_of[id(paragraph)], lexicon):
+    # (reading order, paragraph) of the text paragraphs outside the list of abbreviations
+    paragraphs = [(order, p) for order, p in enumerate(text_paragraphs(ctx)) if id(p) not in list_paragraphs]
+    for order, paragraph in paragraphs:
+        if "(" not in paragraph.text:
+            continue  # both forms of a definition have a bracket
+        for definition, span in _text_definitions(paragraph, order, lexicon):
             analysis.definitions.setdefault(definition.abbr, []).append(definition)
             definition_spans.setdefault(id(paragraph), []).append(span)
     known_mixed = [a for a in (*lexicon.common_abbreviations, *lexicon.official_abbreviations,
@@ -132,8 +134,8 @@ def _analyse(ctx: CheckContext) -> Analysis:
                 token, False, mixed, lexicon)) is not None:
             possible.add(token)
     words_of = paragraph_tokens(ctx)
-    for paragraph in paragraphs:
-        words = words_of[order_of[id(paragraph)]]
+    for order, paragraph in paragraphs:
+        words = words_of[order]
         if possible.isdisjoint(words):
             continue
         shouting = None
@@ -157,7 +159,7 @@ def _analyse(ctx: CheckContext) -> Analysis:
             if shouting and abbr not in analysis.definitions and not lexicon.is_known_abbreviation(abbr):
                 continue
             occurrence = Occurrence(
-                abbr, paragraph, start, end, (order_of[id(paragraph)], start),
+                abbr, paragraph, start, end, (order, start),
                 in_spans(responsible, paragraph, start, end), paragraph.is_heading, token,
             )
             analysis.uses.setdefault(abbr, []).append(occurrence)

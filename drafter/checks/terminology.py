@@ -97,10 +97,11 @@ def _term_hits(ctx: CheckContext) -> list[TermHit]:
             entries_of[raw] = entries
     if not entries_of:
         return hits
+    ending = entries_of.keys()
     for paragraph, words in zip(text_paragraphs(ctx), paragraph_tokens(ctx)):
-        ends = list(compress(range(len(words)), map(entries_of.__contains__, words)))
-        if not ends:
+        if ending.isdisjoint(words):  # most paragraphs: one C call, no index list
             continue
+        ends = list(compress(range(len(words)), map(entries_of.__contains__, words)))
         starts = token_starts(paragraph.text, words, ends[-1] + 1)
         for i in ends:
             # Only the words up to the term's length before the last are read.

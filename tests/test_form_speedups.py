@@ -134,3 +134,55 @@ def test_minhash_signatures_taken_in_chunks_of_texts_find_the_pairs_of_one_block
         monkeypatch.setattr(duplicates, "_CHUNK_WORDS", chunk)
         assert duplicates._lsh(texts, rows, bands, 0.5) == whole
         assert rows > 1 or whole
+
+
+class _Store:
+    """A persistent cache stand-in holding raw answers."""
+
+    def __init__(self, answers):
+        self.answers = answers
+
+    def get(self, section, key):
+        return self.answers.get(key)
+
+    def put(self, section, key, value):
+        self.answers[key] = value
+
+
+class _Voikko:
+    def analyze(self, word):
+        return [{"BASEFORM": word.upper(), "CLASS": "nimi"}] if word.startswith("x") else []
+
+
+def test_the_first_reading_read_from_the_cache_is_the_first_analysis():
+    from drafter.nlp.morphology import VoikkoAnalyser
+
+    answers = {
+        "kunnissa": [{"BASEFORM": "kunta", "CLASS": "nimisana", "SIJAMUOTO": "sisaolento"},
+                     {"BASEFORM": "kunti", "CLASS": "teonsana"}],
+        "Helsinki": [{"BASEFORM": "Helsinki", "CLASS": "paikannimi"}],
+        "tyhjä": [],
+        "outo": [{"BASEFORM": 3}],  # not a raw answer: asked again
+        "vailla": [{"CLASS": "outo"}],
+    }
+    words = [*answers, "xyz", "abc"]
+    fast = VoikkoAnalyser(_Voikko(), cache=_Store({k: list(v) for k, v in answers.items()}))
+    plain = VoikkoAnalyser(_Voikko(), cache=_Store({k: list(v) for k, v in answers.items()}))
+    for word in words:
+        found = plain.analyses(word)
+        assert fast.first_reading(word) == ((found[0].lemma, found[0].pos) if found else None), word
+        assert plain.first_reading(word) == fast.first_reading(word)  # from built analyses too
+
+
+@needs_voikko
+def test_lemmas_are_those_of_the_first_analysis():
+    language = Language("fi")
+
+    def plain(word):
+        found = language.analyses(word)
+        if found and found[0].lemma:
+            return found[0].lemma if found[0].pos == "PROPN" else found[0].lemma.lower()
+        return word.lower()
+
+    for word in ("Kunnissa", "kunnissa", "Helsingissä", "EU:n", "Xyzzyq", "", "LAADITAAN", "ympäristöministeriö"):
+        assert language.lemma(word) == plain(word), word

@@ -99,6 +99,14 @@ class Language:
 
     def lemma(self, word: str) -> str:
         """The base form of ``word`` (its lower-cased self when unknown)."""
+        if self._voikko is not None:
+            # The first reading only, as analyses() would give it, without building every reading.
+            first = self._voikko.first_reading(word)
+            if first is None and word[:1].isupper():
+                first = self._voikko.first_reading(word.lower())
+            if first is not None and first[0]:
+                return first[0] if first[1] == "PROPN" else first[0].lower()
+            return word.lower()
         found = self.analyses(word)
         if found:
             lemma = found[0].lemma

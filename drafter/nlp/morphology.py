@@ -107,6 +107,25 @@ class VoikkoAnalyser:
             self._analyses[word] = result
         return result
 
+    def first_reading(self, word: str) -> tuple[str, str] | None:
+        """(lemma, UD part of speech) of the first of :meth:`analyses`, None when there is none.
+
+        When the persistent cache holds the answer and no analysis of
+        ``word`` was built yet, it is read from the raw answer: a caller
+        wanting lemmas only (the duplicate check) builds no :class:`Analysis`.
+        """
+        found = self._analyses.get(word)
+        if found is None and self._store is not None:
+            raw = self._store.get(ANALYZE, word)
+            if is_raw_analyses(raw):  # what _analyses_from_cache accepts, and builds in the same way
+                if not raw:
+                    return None
+                first = raw[0]
+                return first.get("BASEFORM", ""), _CLASS_TO_POS.get(first.get("CLASS", ""), "X")
+        if found is None:
+            found = self.analyses(word)
+        return (found[0].lemma, found[0].pos) if found else None
+
     def spell(self, word: str) -> bool:
         cached = self._spelling.get(word)
         if cached is None:

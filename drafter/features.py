@@ -210,17 +210,20 @@ def describe_measure(measure: Measure, language, lists: WordLists,
     title_paragraph = _title_paragraph(measure, paragraphs)
     body_paragraphs = _body_paragraphs(measure, paragraphs)
     if title_paragraph is not None:
-        cat["title_bold"] = "yes" if _formatted(title_paragraph, measure, "bold") else "no"
-        cat["title_italic"] = "yes" if _formatted(title_paragraph, measure, "italic") else "no"
+        span = _title_span(title_paragraph, measure)
+        cat["title_bold"] = "yes" if span is not None and span.bold else "no"
+        cat["title_italic"] = "yes" if span is not None and span.italic else "no"
         cat["title_style"] = title_paragraph.style_name or title_paragraph.style_id or "Normal"
     if body_paragraphs:
-        styles = [p.style_name or p.style_id or "Normal" for p in body_paragraphs if not _is_bullet(p)]
+        bulleted = [_is_bullet(p) for p in body_paragraphs]
+        styles = [p.style_name or p.style_id or "Normal" for p, b in zip(body_paragraphs, bulleted) if not b]
         if styles:
             cat["body_style"] = max(set(styles), key=styles.count)
         italic = sum(_mostly(p, "italic") for p in body_paragraphs)
         cat["body_italic"] = "yes" if italic * 2 > len(body_paragraphs) else "no"
-    bullets = sum(1 for p in body_paragraphs if _is_bullet(p)) if body_paragraphs else sum(
-        1 for line in body.split("\n") if _BULLET_TEXT.match(line))
+        bullets = bulleted.count(True)
+    else:
+        bullets = sum(1 for line in body.split("\n") if _BULLET_TEXT.match(line))
     cat["bullets"] = "yes" if bullets else "no"
     return MeasureForm(measure.number, measure.label, cat, num, evidence)
 
@@ -618,8 +621,8 @@ def _body_paragraphs(measure: Measure, paragraphs: Mapping[int, Paragraph]) -> l
     return out
 
 
-def _formatted(paragraph: Paragraph, measure: Measure, attribute: str) -> bool:
-    """Whether the title's text (first letters of it) carries ``attribute``."""
+def _title_span(paragraph: Paragraph, measure: Measure):
+    """The span of ``paragraph`` holding the title's first letter (None: no span does)."""
     loc = measure.title_location
     start = loc.start if loc is not None and loc.paragraph == paragraph.location.paragraph else 0
     text = paragraph.text
@@ -627,8 +630,8 @@ def _formatted(paragraph: Paragraph, measure: Measure, attribute: str) -> bool:
         start += 1
     for span in paragraph.spans:
         if span.start <= start < span.end:
-            return bool(getattr(span, attribute))
-    return False
+            return span
+    return None
 
 
 def _mostly(paragraph: Paragraph, attribute: str) -> bool:

@@ -186,3 +186,35 @@ def test_lemmas_are_those_of_the_first_analysis():
 
     for word in ("Kunnissa", "kunnissa", "Helsingissä", "EU:n", "Xyzzyq", "", "LAADITAAN", "ympäristöministeriö"):
         assert language.lemma(word) == plain(word), word
+
+
+@pytest.mark.parametrize("name", ["toimintaohjelma-luonnos.docx", "fi-teemat.docx", "sv-handlingsplan.docx"])
+def test_title_and_body_formatting_is_read_as_the_plain_code_read_it(name):
+    from pathlib import Path
+
+    from drafter.api import read_programme
+    from drafter.features import _BULLET_TEXT, _body_paragraphs, _paragraph_index, _title_paragraph
+
+    programme = read_programme(Path(__file__).resolve().parent.parent / "corpus" / "samples" / name)
+    paragraphs = _paragraph_index(programme)
+
+    def formatted(paragraph, measure, attribute):
+        loc = measure.title_location
+        start = loc.start if loc is not None and loc.paragraph == paragraph.location.paragraph else 0
+        while start < len(paragraph.text) and not paragraph.text[start].isalpha():
+            start += 1
+        return next((bool(getattr(s, attribute)) for s in paragraph.spans if s.start <= start < s.end), False)
+
+    def bullet(p):
+        return bool(p.numbering is not None and p.numbering.format == "bullet" or _BULLET_TEXT.match(p.text))
+
+    forms = measure_forms(programme)
+    assert forms
+    for measure, form in zip(programme.measures, forms):
+        title = _title_paragraph(measure, paragraphs)
+        if title is not None:
+            assert form.categorical["title_bold"] == ("yes" if formatted(title, measure, "bold") else "no")
+            assert form.categorical["title_italic"] == ("yes" if formatted(title, measure, "italic") else "no")
+        body = _body_paragraphs(measure, paragraphs)
+        if body:
+            assert form.categorical["bullets"] == ("yes" if any(map(bullet, body)) else "no")

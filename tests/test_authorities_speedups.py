@@ -98,3 +98,12 @@ def test_paragraph_tokens_are_each_texts_tokens():
     for word in (w for words in tokens for w in words):
         assert strings.setdefault(word, word) is word
     assert paragraph_tokens(_Context([])) == []
+
+
+def test_distinct_tokens_in_order_of_first_use():
+    texts = _texts(500, 5) * 2
+    random.Random(6).shuffle(texts)
+    ctx = _Context([_Paragraph(t) for t in texts])
+    expected = dict.fromkeys(w for t in texts for w in TOKEN.findall(t))
+    assert list(authorities.distinct_tokens(ctx)) == list(expected)
+    assert list(authorities.distinct_tokens(_Context([]))) == []

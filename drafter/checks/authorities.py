@@ -68,24 +68,30 @@ def paragraph_tokens(ctx: CheckContext) -> list[list[str]]:
     (paragraphs repeating a text share its list: read them, never change them);
     the lists share one string per distinct token, so they cost a pointer per word.
     """
-    def build() -> list[list[str]]:
-        texts = [p.text for p in text_paragraphs(ctx)]
-        distinct = list(dict.fromkeys(texts))
-        lists = list(map(TOKEN.findall, distinct))
-        every = list(chain.from_iterable(lists))
-        canonical = dict(zip(every, every))
-        # One map over every token, then each text's run of it (C loops, no list per text to map).
-        every = list(map(canonical.__getitem__, every))
-        ends = list(accumulate(map(len, lists)))
-        shared = dict(zip(distinct, [every[a:b] for a, b in zip([0, *ends], ends)]))
-        return list(map(shared.__getitem__, texts))
-
-    return cached(ctx, "paragraph-tokens", build)
+    return _tokens(ctx)[0]
 
 
 def distinct_tokens(ctx: CheckContext) -> dict[str, None]:
     """Every distinct token of the text paragraphs, in order of first use (cached)."""
-    return cached(ctx, "distinct-tokens", lambda: dict.fromkeys(chain.from_iterable(paragraph_tokens(ctx))))
+    return _tokens(ctx)[1]
+
+
+def _tokens(ctx: CheckContext) -> tuple[list[list[str]], dict[str, None]]:
+    """:func:`paragraph_tokens` and :func:`distinct_tokens`, made in one pass (cached)."""
+    def build() -> tuple[list[list[str]], dict[str, None]]:
+        texts = [p.text for p in text_paragraphs(ctx)]
+        distinct = list(dict.fromkeys(texts))
+        lists = list(map(TOKEN.findall, distinct))
+        # One pass over every token (the first of equal ones stands for all), then each
+        # text's run of it: C loops, no list per text to map. A repeated text adds no
+        # token, so the distinct texts' order is the paragraphs' order of first use.
+        canonical: dict[str, str] = {}
+        every = list(map(canonical.setdefault, chain.from_iterable(lists), chain.from_iterable(lists)))
+        ends = list(accumulate(map(len, lists)))
+        shared = dict(zip(distinct, [every[a:b] for a, b in zip([0, *ends], ends)]))
+        return list(map(shared.__getitem__, texts)), dict.fromkeys(canonical)
+
+    return cached(ctx, "tokens", build)
 
 
 @dataclass(frozen=True)

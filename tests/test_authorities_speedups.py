@@ -107,3 +107,56 @@ def test_distinct_tokens_in_order_of_first_use():
     expected = dict.fromkeys(w for t in texts for w in TOKEN.findall(t))
     assert list(authorities.distinct_tokens(ctx)) == list(expected)
     assert list(authorities.distinct_tokens(_Context([]))) == []
+
+
+def _plain_variant_groups(ctx, defined):
+    """authority_variants' grouping as the plain code made it: every mention decided on its own."""
+    groups, allowed = {}, {}
+    for mention in authorities.mentions(ctx):
+        match = mention.match
+        if match.outdated or match.language != ctx.language:
+            continue
+        written = match.form
+        if match.kind in ("name", "alias") and match.text[:1].isalpha() and match.form[:1].isalpha():
+            first = match.text[0]
+            if not (mention.sentence_start and first.isupper()) and first != match.form[0]:
+                written = first + match.form[1:]
+        groups.setdefault(match.authority.id, {}).setdefault(written, []).append(mention)
+        ok = allowed.setdefault(match.authority.id, set())
+        if match.kind in ("name", "alias") and written == match.form:
+            ok.add(written)
+        elif match.kind == "abbreviation" and match.form in defined:
+            ok.add(written)
+    return groups, allowed
+
+
+def test_variant_forms_decided_once_per_match_group_as_the_plain_loop():
+    from drafter.checks.engine import make_context
+    from drafter.structure import recognise
+    from drafter.textdoc import document_from_text
+
+    rng = random.Random(7)
+    names = ["Migri", "Maahanmuuttovirasto", "maahanmuuttovirasto", "Maahanmuuttoviraston", "STM", "STM:n",
+             "sosiaali- ja terveysministeriö", "Sosiaali- ja terveysministeriön", "sisäasiainministeriö",
+             "Poliisihallitus", "poliisihallitukselle", "Kela", "THL", "Terveyden ja hyvinvoinnin laitos"]
+    lines = []
+    for _ in range(60):
+        words = [rng.choice(names) if rng.random() < 0.4 else rng.choice(["ja", "kouluttaa", "raportoi", "mm."])
+                 for _ in range(rng.randint(1, 8))]
+        lines.append(" ".join(words) + rng.choice([".", "", ":"]))
+    text = "# I Johdanto\nMaahanmuuttovirasto (Migri) aloittaa.\n" + "\n".join(lines) + "\n"
+    programme = recognise(document_from_text(text, language="fi"), language="fi")
+    ctx, _ = make_context(programme, None)
+    defined = {"Migri"}
+    groups, allowed = {}, {}
+    places = {}
+    for mention in authorities.mentions(ctx):
+        key = (id(mention.match), mention.sentence_start)
+        if key not in places:
+            places[key] = authorities._variant_place(mention, ctx.language, defined, groups, allowed)
+        if places[key] is not None:
+            places[key].append(mention)
+    plain_groups, plain_allowed = _plain_variant_groups(ctx, defined)
+    assert len(authorities.mentions(ctx)) > 100
+    assert [(a, list(f.items())) for a, f in groups.items()] == [(a, list(f.items())) for a, f in plain_groups.items()]
+    assert allowed == plain_allowed

@@ -194,12 +194,15 @@ def field_spans(ctx: CheckContext, keys: tuple[str, ...] = ACTOR_KEYS) -> dict[t
                 out.setdefault(key, []).append((start, start + len(line.value)))
         return out
 
-    spans = cached(ctx, "field-spans", build)
-    result: dict[tuple[str, int], list[tuple[int, int]]] = {}
-    for (part, index, key), values in spans.items():
-        if key in keys:
-            result.setdefault((part, index), []).extend(values)
-    return result
+    def select() -> dict[tuple[str, int], list[tuple[int, int]]]:
+        result: dict[tuple[str, int], list[tuple[int, int]]] = {}
+        for (part, index, key), values in cached(ctx, "field-spans", build).items():
+            if key in keys:
+                result.setdefault((part, index), []).extend(values)
+        return result
+
+    # Shared by the checks that ask for the same keys: read it, never change it.
+    return cached(ctx, "field-spans:" + ",".join(keys), select)
 
 
 def in_spans(spans: dict[tuple[str, int], list[tuple[int, int]]], paragraph: Paragraph, start: int, end: int) -> bool:
@@ -513,21 +516,17 @@ def authority_variants(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
     defined = set(analyse(ctx).defined)
     groups: dict[str, dict[str, list[Mention]]] = {}
     allowed: dict[str, set[str]] = {}
+    # A token's match is one object wherever the token stands: its form is decided
+    # once per match and sentence start, at its first mention (so groups and forms
+    # keep the order of first use).
+    places: dict[tuple[int, bool], list[Mention] | None] = {}
     for mention in mentions(ctx):
-        match = mention.match
-        if match.outdated or match.language != ctx.language:
-            continue
-        written = match.form
-        if match.kind in ("name", "alias") and match.text[:1].isalpha() and match.form[:1].isalpha():
-            first = match.text[0]
-            if not (mention.sentence_start and first.isupper()) and first != match.form[0]:
-                written = first + match.form[1:]
-        groups.setdefault(match.authority.id, {}).setdefault(written, []).append(mention)
-        ok = allowed.setdefault(match.authority.id, set())
-        if match.kind in ("name", "alias") and written == match.form:
-            ok.add(written)
-        elif match.kind == "abbreviation" and match.form in defined:
-            ok.add(written)
+        key = (id(mention.match), mention.sentence_start)
+        place = places.get(key, False)
+        if place is False:
+            place = places[key] = _variant_place(mention, ctx.language, defined, groups, allowed)
+        if place is not None:
+            place.append(mention)
     for auth_id, forms in groups.items():
         if len(forms) < min_forms or all(f in allowed[auth_id] for f in forms):
             continue
@@ -541,6 +540,26 @@ def authority_variants(rule: Rule, ctx: CheckContext) -> Iterator[Finding]:
             yield ctx.finding(rule, paragraph=first.paragraph, start=first.start, end=first.end,
                               name=name, forms=listing, count=len(forms), form=odd,
                               details={"authority": auth_id, "forms": {f: len(v) for f, v in forms.items()}})
+
+
+def _variant_place(mention: Mention, language: str, defined: set[str], groups: dict[str, dict[str, list[Mention]]],
+                   allowed: dict[str, set[str]]) -> list[Mention] | None:
+    """The list of ``groups`` the mention's form belongs in (noting in ``allowed`` an accepted form); None to skip it."""
+    match = mention.match
+    if match.outdated or match.language != language:
+        return None
+    written = match.form
+    if match.kind in ("name", "alias") and match.text[:1].isalpha() and match.form[:1].isalpha():
+        first = match.text[0]
+        if not (mention.sentence_start and first.isupper()) and first != match.form[0]:
+            written = first + match.form[1:]
+    place = groups.setdefault(match.authority.id, {}).setdefault(written, [])
+    ok = allowed.setdefault(match.authority.id, set())
+    if match.kind in ("name", "alias") and written == match.form:
+        ok.add(written)
+    elif match.kind == "abbreviation" and match.form in defined:
+        ok.add(written)
+    return place
 
 
 @kind("authority-language", params={})

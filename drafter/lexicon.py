@@ -725,7 +725,8 @@ class Lexicon:
             self._derived[key] = build()
         return self._derived[key]
 
-    def find_authorities(self, text: str, *, words: list[str] | None = None) -> list[tuple[int, int, AuthorityMatch]]:
+    def find_authorities(self, text: str, *, words: list[str] | None = None,
+                         remember: bool = True) -> list[tuple[int, int, AuthorityMatch]]:
         """Every authority name in ``text`` as (start, end, match), in text order.
 
         One pass over the words: each word is looked up (lowercased, in any
@@ -733,10 +734,13 @@ class Lexicon:
         earlier words are compared backwards; abbreviations match exactly,
         with or without a colon ending ("STM", "STM:n"). Overlapping matches
         keep the longest ("valtioneuvoston kanslia" over "valtioneuvosto").
-        Remembered per text. ``words``: ``TOKEN.findall(text)``, when the caller has it.
+        Remembered per text. ``words``: ``TOKEN.findall(text)``, when the caller has it;
+        ``remember=False`` for a caller that asks once per text and keeps the answers itself.
         """
         found = self._found.get(text)
         if found is None:
+            if not remember:
+                return self._find_authorities(text, words)
             if len(self._found) >= _MEMO_SIZE:
                 self._found.clear()
             found = self._found[text] = tuple(self._find_authorities(text, words))

@@ -282,7 +282,7 @@ def mentions(ctx: CheckContext) -> list[Mention]:
             found = by_text.get(text)
             if found is None:
                 found = by_text[text] = [(start, end, match, at_sentence_start(text, start))
-                                         for start, end, match in lexicon.find_authorities(text, words=words)]
+                                         for start, end, match in lexicon.find_authorities(text, words=words, remember=False)]
             for start, end, match, first in found:
                 out.append(Mention(paragraph, start, end, match, first, in_spans(fields, paragraph, start, end)))
         return out

@@ -218,3 +218,18 @@ def test_title_and_body_formatting_is_read_as_the_plain_code_read_it(name):
         body = _body_paragraphs(measure, paragraphs)
         if body:
             assert form.categorical["bullets"] == ("yes" if any(map(bullet, body)) else "no")
+
+
+def test_periods_found_by_str_find_give_the_pattern_s_matches():
+    import random
+
+    from drafter.nlp import text
+
+    rnd = random.Random(7)
+    pieces = list("aB1 .\n”)§-,é") + ["esim.", "ks.", " A", ". ", "12.", "14.12.", "\xa0", "\u2028", "..", "e.g."]
+    for _ in range(20000):
+        sample = "".join(rnd.choice(pieces) for _ in range(rnd.randrange(0, 40)))
+        start = rnd.randrange(0, len(sample) + 1)
+        end = rnd.randrange(start, len(sample) + 1)
+        plain = [(m.span(), m.span(1)) for m in text._SENTENCE_END.finditer(sample, start, end)]
+        assert [(m.span(), m.span(1)) for m in text._period_matches(sample, start, end)] == plain, sample

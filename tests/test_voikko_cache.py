@@ -487,3 +487,9 @@ def test_packed_analyses_load_from_the_file_without_escapes(tmp_path):
     assert b'\\"' not in data
     (tmp_path / VoikkoCache(tmp_path, KEY).path.name).write_bytes(data)
     assert VoikkoCache(tmp_path, KEY).get(ANALYZE, "kunta") == analyses
+
+
+@pytest.mark.parametrize("damaged", ["", "[{\x7fBASEFORM\x7f:", "[] trailing", "J", "J[1,"])
+def test_a_damaged_packed_entry_is_refused_not_misread(damaged):
+    with pytest.raises(ValueError):
+        voikko_cache._unpack(damaged)

@@ -13,6 +13,18 @@ class _Value:
     pass
 
 
+def _in_a_fresh_process(lines: list[str]) -> list[str]:
+    """What ``lines`` print, run after ``from drafter import lifetime`` in a new interpreter."""
+    code = "\n".join(["import weakref", "from drafter import lifetime", "class V: pass", *lines]) + "\n"
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+
+
+def _hand_over(parsed_xml: bool) -> list[str]:
+    """Lines that hand a fresh value to done_with and print whether it is still alive."""
+    return ["v = V(); alive = weakref.ref(v)", f"lifetime.done_with(v, parsed_xml={parsed_xml}); del v",
+            "print(alive() is not None)"]
+
+
 def test_a_library_caller_gets_what_it_is_done_with_freed():
     assert not lifetime.ending_soon()
     value = _Value()
@@ -23,32 +35,12 @@ def test_a_library_caller_gets_what_it_is_done_with_freed():
 
 
 def test_once_the_process_is_ending_what_it_is_done_with_is_kept():
-    code = (
-        "import weakref\n"
-        "from drafter import lifetime\n"
-        "class V: pass\n"
-        "lifetime.keep_until_exit()\n"
-        "v = V(); alive = weakref.ref(v)\n"
-        "lifetime.done_with(v); del v\n"
-        "print(lifetime.ending_soon(), alive() is not None)\n"
-    )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert out.split() == ["True", "True"]
+    printed = _in_a_fresh_process(["lifetime.keep_until_exit()", "print(lifetime.ending_soon())",
+                                   *_hand_over(parsed_xml=False)])
+    assert printed == ["True", "True"]
 
 
 def test_parsed_xml_is_kept_only_when_the_command_asks_for_it():
-    code = (
-        "import weakref\n"
-        "from drafter import lifetime\n"
-        "class V: pass\n"
-        "lifetime.keep_until_exit()\n"
-        "tree = V(); alive = weakref.ref(tree)\n"
-        "lifetime.done_with(tree, parsed_xml=True); del tree\n"
-        "print(alive() is None)\n"
-        "lifetime.keep_until_exit(parsed_xml=True)\n"
-        "tree = V(); alive = weakref.ref(tree)\n"
-        "lifetime.done_with(tree, parsed_xml=True); del tree\n"
-        "print(alive() is not None)\n"
-    )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert out.split() == ["True", "True"]
+    printed = _in_a_fresh_process(["lifetime.keep_until_exit()", *_hand_over(parsed_xml=True),
+                                   "lifetime.keep_until_exit(parsed_xml=True)", *_hand_over(parsed_xml=True)])
+    assert printed == ["False", "True"]

@@ -103,7 +103,6 @@ _NUM_PR = w("numPr")
 _NUM_ID = w("numId")
 _ILVL = w("ilvl")
 _SECT_PR_CHANGE = w("sectPrChange")
-_MARK_CHANGES = frozenset({INS, DEL, MOVE_TO, MOVE_FROM})
 _OFF = frozenset({"0", "false", "off", "none", "False", "Off", "FALSE", "OFF", "None"})
 
 def read_document(path: str, limits: Limits | None = None) -> Document:
@@ -711,28 +710,9 @@ class _PartWalker:
                             spans.append([start, offset, fmt])
             elif tag == PPR and not runs_seen and not properties_seen:
                 properties_seen = True
-                for prop in child:
-                    prop_tag = prop.tag
-                    if prop_tag == _P_STYLE:
-                        style_id = prop.get(VAL)
-                    elif prop_tag == _OUTLINE_LVL:
-                        direct_outline = int_value(prop.get(VAL))
-                        if direct_outline is None:
-                            direct_outline = -1
-                    elif prop_tag == _NUM_PR:
-                        for number_part in prop:
-                            if number_part.tag == _NUM_ID:
-                                num_id = number_part.get(VAL)
-                            elif number_part.tag == _ILVL:
-                                ilvl = int_value(number_part.get(VAL))
-                    elif prop_tag == RPR:
-                        for change in prop:
-                            if change.tag in _MARK_CHANGES:
-                                return None
-                    elif prop_tag == PPR_CHANGE:
-                        return None
-                    elif prop_tag == SECT_PR and prop.find(_SECT_PR_CHANGE) is not None:
-                        return None
+                style_id, direct_outline, num_id, ilvl, changed = _paragraph_properties(child)
+                if changed is not None:
+                    return None
             else:
                 return None
         if not runs_seen and style_id is None:
@@ -775,30 +755,9 @@ class _PartWalker:
         ppr_change: Revision | None = None
         section_change = None
         if ppr is not None:
-            for prop in ppr:
-                tag = prop.tag
-                if tag == _P_STYLE:
-                    style_id = prop.get(VAL)
-                elif tag == _OUTLINE_LVL:
-                    direct_outline = int_value(prop.get(VAL))
-                    if direct_outline is None:
-                        direct_outline = -1
-                elif tag == _NUM_PR:
-                    for part in prop:
-                        if part.tag == _NUM_ID:
-                            num_id = part.get(VAL)
-                        elif part.tag == _ILVL:
-                            ilvl = int_value(part.get(VAL))
-                elif tag == RPR:
-                    for change in prop:
-                        if change.tag in (INS, MOVE_TO):
-                            mark = _revision("paragraph-mark-ins", change)
-                        elif change.tag in (DEL, MOVE_FROM):
-                            mark = _revision("paragraph-mark-del", change)
-                elif tag == PPR_CHANGE:
-                    ppr_change = _revision("pPrChange", prop)
-                elif tag == SECT_PR:
-                    section_change = prop.find(_SECT_PR_CHANGE)
+            style_id, direct_outline, num_id, ilvl, changed = _paragraph_properties(ppr)
+            if changed is not None:
+                mark, ppr_change, section_change = changed
         if style_id is None:
             style_id = styles.default_paragraph_style
         facts = self.style_facts.get(style_id)
@@ -964,6 +923,44 @@ class _PartWalker:
         if fmt == _PLAIN:
             return _PLAIN
         return self.format_cache.setdefault(fmt, fmt)
+
+def _paragraph_properties(ppr: etree._Element) -> tuple:
+    """(style id, direct outline level, numId, ilvl, changes) of a ``w:pPr``.
+
+    The outline level is -1 when it is not a number. ``changes`` is None unless
+    the properties record a tracked change: then (paragraph-mark revision, pPrChange
+    revision, w:sectPrChange element), each None when absent.
+    """
+    style_id = direct_outline = num_id = ilvl = None
+    mark = ppr_change = section_change = None
+    for prop in ppr:
+        tag = prop.tag
+        if tag == _P_STYLE:
+            style_id = prop.get(VAL)
+        elif tag == _OUTLINE_LVL:
+            direct_outline = int_value(prop.get(VAL))
+            if direct_outline is None:
+                direct_outline = -1
+        elif tag == _NUM_PR:
+            for part in prop:
+                if part.tag == _NUM_ID:
+                    num_id = part.get(VAL)
+                elif part.tag == _ILVL:
+                    ilvl = int_value(part.get(VAL))
+        elif tag == RPR:
+            for change in prop:
+                if change.tag in (INS, MOVE_TO):
+                    mark = _revision("paragraph-mark-ins", change)
+                elif change.tag in (DEL, MOVE_FROM):
+                    mark = _revision("paragraph-mark-del", change)
+        elif tag == PPR_CHANGE:
+            ppr_change = _revision("pPrChange", prop)
+        elif tag == SECT_PR:
+            section_change = prop.find(_SECT_PR_CHANGE)
+    if mark is None and ppr_change is None and section_change is None:
+        return style_id, direct_outline, num_id, ilvl, None
+    return style_id, direct_outline, num_id, ilvl, (mark, ppr_change, section_change)
+
 
 def _has_alt(picture: etree._Element) -> bool:
     if picture.tag == DRAWING:

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
+from typing import Callable
 
 import yaml
 
@@ -61,6 +63,19 @@ class LanguageLayout:
                 return spec
         return None
 
+    # Made on first use and kept on the layout (cached_property writes the instance
+    # dict, which a frozen dataclass allows), so each layout joins its patterns once.
+
+    @cached_property
+    def not_a_number_match(self) -> Callable[[str], object]:
+        """Not None for a text that a ``not_a_number`` pattern matches (one regex call)."""
+        return match_any(self.not_a_number)
+
+    @cached_property
+    def opener_match(self) -> Callable[[str], object]:
+        """Not None for a text that an objective, measure-prefix or typed-number pattern matches."""
+        return match_any(self.objective + self.measure_prefix + self.typed_number)
+
 
 @dataclass(frozen=True)
 class Profile:
@@ -78,6 +93,95 @@ class Profile:
         if language in self.layouts:
             return self.layouts[language]
         return next(iter(self.layouts.values()))
+
+
+def match_any(patterns: tuple[re.Pattern, ...]) -> Callable[[str], object]:
+    """A function that matches ``text`` against any of ``patterns`` (not None when one does).
+
+    Patterns with the same flags and without references to their groups are
+    joined into one alternation: one regex call instead of one per pattern.
+    """
+    each = _EachPattern(patterns)
+    flags = {p.flags for p in patterns}
+    if len(flags) != 1 or re.VERBOSE & next(iter(flags)):
+        return each
+    sources = [_without_groups(p.pattern) for p in patterns]
+    if None in sources:
+        return each
+    try:
+        joined = re.compile("|".join(f"(?:{source})" for source in sources), flags.pop())
+    except re.error:  # e.g. an inline global flag, allowed only at a pattern's start
+        return each
+    return joined.match if joined.groups == 0 else each
+
+
+_GROUP_REFERENCES = frozenset("123456789g")
+
+
+def _without_groups(source: str) -> str | None:
+    """``source`` with its capturing groups made non-capturing; None when it refers to a group.
+
+    Joined patterns must not repeat a group name. Without backreferences and
+    conditionals, a group that does not capture matches the same texts.
+    """
+    out = []
+    i, n = 0, len(source)
+    while i < n:
+        c = source[i]
+        if c == "\\":
+            if source[i + 1:i + 2] in _GROUP_REFERENCES:
+                return None
+            out.append(source[i:i + 2])
+            i += 2
+        elif c == "[":
+            end = _class_end(source, i)
+            out.append(source[i:end])
+            i = end
+        elif c == "(" and source.startswith("(?P<", i):
+            out.append("(?:")
+            i = source.index(">", i) + 1
+        elif c == "(" and source.startswith(("(?P=", "(?(", "(?#"), i):
+            return None
+        elif c == "(" and not source.startswith("(?", i):
+            out.append("(?:")
+            i += 1
+        else:
+            out.append(c)
+            i += 1
+    return "".join(out)
+
+
+def _class_end(source: str, start: int) -> int:
+    """Index after the character class that opens at ``start`` ("[^]a-z]" included)."""
+    i = start + 1
+    if source.startswith("^", i):
+        i += 1
+    if source.startswith("]", i):  # a "]" first in the class is a literal
+        i += 1
+    while i < len(source):
+        if source[i] == "\\":
+            i += 2
+        elif source[i] == "]":
+            return i + 1
+        else:
+            i += 1
+    return len(source)
+
+
+class _EachPattern:
+    """Matches ``text`` against each pattern in turn: for patterns that cannot be joined."""
+
+    __slots__ = ("patterns",)
+
+    def __init__(self, patterns: tuple[re.Pattern, ...]) -> None:
+        self.patterns = patterns
+
+    def __call__(self, text: str) -> re.Match | None:
+        for pattern in self.patterns:
+            m = pattern.match(text)
+            if m:
+                return m
+        return None
 
 
 def load_profile(name: str | None) -> Profile:

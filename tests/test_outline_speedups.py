@@ -3,7 +3,7 @@
 - ``blocks.quick_init``: the fast ``__init__`` of frozen values keeps the
   dataclass's signature, defaults, equality, hashing, ``replace`` and pickling;
 - ``report.outline._wrap``: the same lines as ``textwrap.wrap``;
-- ``structure.classify._any_of``: the same answer as trying each pattern;
+- ``profiles.match_any``: the same answer as trying each pattern;
 - ``FieldFinder``: fields remembered per text are handed out as fresh lists.
 """
 
@@ -19,9 +19,8 @@ import pytest
 
 from drafter.blocks import Location, Paragraph, Span, quick_init
 from drafter.model import FieldLine, Measure
-from drafter.profiles import load_profile
+from drafter.profiles import load_profile, match_any
 from drafter.report.outline import _wrap
-from drafter.structure.classify import _any_of
 from drafter.structure.fields import FieldFinder
 
 
@@ -94,17 +93,17 @@ def test_wrap_gives_what_textwrap_gives():
     (re.compile(r"^a", re.I), re.compile(r"^B")),                      # different flags
     (),
 ])
-def test_any_of_answers_as_each_pattern_does(patterns):
+def test_match_any_answers_as_each_pattern_does(patterns):
     for text in ["2024 alkaen", "10 % lisää", "11 kertaa", "x", "a", "b", "B", "A # comment", "", "Laaditaan"]:
-        assert (_any_of(patterns)(text) is not None) == any(p.match(text) for p in patterns), text
+        assert (match_any(patterns)(text) is not None) == any(p.match(text) for p in patterns), text
 
 
-def test_any_of_answers_for_the_shipped_profile():
+def test_not_a_number_match_answers_for_the_shipped_profile():
     for layout in load_profile(None).layouts.values():
         for text in ["2024 alkaen", "12.3.2024 mennessä", "5 milj. euroa", "3 kuukauden kuluessa", "12. Laaditaan",
                      "12 januari", "3 weeks", "Tavoite 1"]:
             expected = any(p.match(text) for p in layout.not_a_number)
-            assert (_any_of(layout.not_a_number)(text) is not None) == expected, text
+            assert (layout.not_a_number_match(text) is not None) == expected, text
 
 
 def test_field_finder_hands_out_fresh_lists():

@@ -5,8 +5,8 @@
 - ``classify.match_typed_number``: the date/amount guard still wins when the
   typed-number pattern is tried first;
 - ``FieldFinder``: the separator prefilter lets every field through;
-- ``classify._any_of``: cached per tuple of patterns, not per equal tuple;
-- ``classify._without_groups``: joined patterns match what the patterns match,
+- ``LanguageLayout``'s matchers: joined once per layout, and gone with it;
+- ``profiles._without_groups``: joined patterns match what the patterns match,
   so one call rules out every opener pattern of a layout;
 - ``MeasureDraft.add_lines`` and ``_Assembler.feed_all``: what ``add_line`` and
   ``feed`` item by item give.
@@ -14,7 +14,9 @@
 
 from __future__ import annotations
 
+import gc
 import re
+import weakref
 from pathlib import Path
 
 import pytest
@@ -22,10 +24,9 @@ import pytest
 from drafter.blocks import Location, Paragraph
 from drafter.model import FieldLine
 from drafter.ooxml.reader import read_document
-from drafter.profiles import load_profile
+from drafter.profiles import LanguageLayout, _without_groups, load_profile
 from drafter.structure.classify import (
-    _ANY_OF, _CACHE_SIZE, _OPENER_PATTERNS, BODY, FIELD, SKIP, TITLE, Item, _any_of, _bare_item, _text_item,
-    _without_groups, match_typed_number, opener_patterns,
+    BODY, FIELD, SKIP, TITLE, Item, _bare_item, _text_item, match_typed_number, opener_patterns,
 )
 from drafter.structure.draft import MeasureDraft
 from drafter.structure.fields import FieldFinder
@@ -75,12 +76,13 @@ def test_field_finder_prefilter_keeps_every_separator():
     assert finder.inline("Ei kenttiä tässä") == []
 
 
-def test_any_of_is_cached_per_tuple_not_per_equal_tuple():
-    first = (re.compile(r"\d{4}"),)
-    second = (re.compile(r"[a-z]+"),)
-    assert _any_of(first) is _any_of(first)
-    assert _any_of(first)("2025") and not _any_of(first)("abc")
-    assert _any_of(second)("abc") and not _any_of(second)("2025")
+def test_a_layout_joins_its_patterns_once_and_answers_for_its_own_patterns():
+    first = LanguageLayout("fi", not_a_number=(re.compile(r"\d{4}"),))
+    second = LanguageLayout("fi", not_a_number=(re.compile(r"[a-z]+"),))
+    assert first.not_a_number_match is first.not_a_number_match
+    assert first.opener_match is first.opener_match
+    assert first.not_a_number_match("2025") and not first.not_a_number_match("abc")
+    assert second.not_a_number_match("abc") and not second.not_a_number_match("2025")
 
 
 @pytest.mark.parametrize(("source", "expected"), [
@@ -165,9 +167,11 @@ def test_a_paragraph_not_read_as_a_body_line_is_found_in_the_document():
     assert assembler._paragraph(10 ** 9) is None
 
 
-def test_the_identity_caches_stay_bounded():
-    for _ in range(3 * _CACHE_SIZE):
-        layout = load_profile(None).layout("fi")  # a new layout (and pattern tuples) every time
-        opener_patterns(layout)
-        _any_of(layout.not_a_number)
-    assert len(_OPENER_PATTERNS) <= _CACHE_SIZE and len(_ANY_OF) <= _CACHE_SIZE
+def test_a_layouts_matchers_go_with_it():
+    layout = load_profile(None).layout("fi")  # every recognition loads a new one
+    opener_patterns(layout)
+    match_typed_number("2025 alkaen", layout)
+    alive = weakref.ref(layout)
+    del layout
+    gc.collect()
+    assert alive() is None  # nothing module-wide holds it or what was made for it

@@ -12,7 +12,7 @@ from dataclasses import MISSING, dataclass, field
 from dataclasses import fields as dataclass_fields
 from functools import lru_cache
 from operator import attrgetter
-from typing import Any, Callable
+from typing import Callable
 
 from drafter.blocks import Paragraph, Table
 from drafter.profiles import LanguageLayout
@@ -234,123 +234,18 @@ def match_typed_number(text: str, layout: LanguageLayout) -> re.Match | None:
 
 
 def _is_not_a_number(text: str, layout: LanguageLayout) -> bool:
-    return _any_of(layout.not_a_number)(text) is not None
-
-
-# Keyed by id(): hashing a tuple of patterns hashes every pattern's source, every
-# call. The key object is kept in the value, so its id is not reused while cached;
-# each recognition loads its profile anew, so the caches are emptied when full.
-_ANY_OF: dict[int, tuple[tuple[re.Pattern, ...], Callable[[str], object]]] = {}
-_OPENER_PATTERNS: dict[int, tuple[LanguageLayout, Openers]] = {}
-_CACHE_SIZE = 32
-
-
-def _by_identity(cache: dict[int, tuple[Any, Any]], key: Any, make: Callable[[Any], Any]) -> Any:
-    """``make(key)``, remembered in ``cache`` for this very ``key`` object."""
-    found = cache.get(id(key))
-    if found is None or found[0] is not key:
-        if len(cache) >= _CACHE_SIZE:
-            cache.clear()
-        found = cache[id(key)] = (key, make(key))
-    return found[1]
-
-
-def _any_of(patterns: tuple[re.Pattern, ...]) -> Callable[[str], object]:
-    """A function that matches ``text`` against any of ``patterns`` (not None when one does).
-
-    Patterns with the same flags and without references to their groups are
-    joined into one alternation: one regex call instead of one per pattern.
-    """
-    return _by_identity(_ANY_OF, patterns, _joined)
+    return layout.not_a_number_match(text) is not None
 
 
 def opener_patterns(layout: LanguageLayout) -> Openers:
     """The layout's opener patterns with their kinds, and one function that rules them all out.
 
     The pairs are the objective patterns, then the measure-prefix ones, each with
-    the kind of item it opens; the function returns None for a text that none of
-    them nor a typed-number pattern matches.
+    the kind of item it opens; the function (:attr:`LanguageLayout.opener_match`)
+    returns None for a text that none of them nor a typed-number pattern matches.
     """
-    return _by_identity(_OPENER_PATTERNS, layout, _make_openers)
-
-
-def _make_openers(layout: LanguageLayout) -> Openers:
     pairs = tuple((OBJECTIVE, p) for p in layout.objective) + tuple((PREFIX, p) for p in layout.measure_prefix)
-    return pairs, _joined(layout.objective + layout.measure_prefix + layout.typed_number)
-
-
-def _joined(patterns: tuple[re.Pattern, ...]) -> Callable[[str], object]:
-    def each(text: str):
-        for p in patterns:
-            m = p.match(text)
-            if m:
-                return m
-        return None
-
-    flags = {p.flags for p in patterns}
-    if len(flags) != 1 or re.VERBOSE & next(iter(flags)):
-        return each
-    sources = [_without_groups(p.pattern) for p in patterns]
-    if None in sources:
-        return each
-    try:
-        joined = re.compile("|".join(f"(?:{source})" for source in sources), flags.pop())
-    except re.error:  # e.g. an inline global flag, allowed only at a pattern's start
-        return each
-    return joined.match if joined.groups == 0 else each
-
-
-_GROUP_REFERENCES = frozenset("123456789g")
-
-
-def _without_groups(source: str) -> str | None:
-    """``source`` with its capturing groups made non-capturing; None when it refers to a group.
-
-    Joined patterns must not repeat a group name. Without backreferences and
-    conditionals, a group that does not capture matches the same texts.
-    """
-    out = []
-    i, n = 0, len(source)
-    while i < n:
-        c = source[i]
-        if c == "\\":
-            if source[i + 1:i + 2] in _GROUP_REFERENCES:
-                return None
-            out.append(source[i:i + 2])
-            i += 2
-        elif c == "[":
-            end = _class_end(source, i)
-            out.append(source[i:end])
-            i = end
-        elif c == "(" and source.startswith("(?P<", i):
-            out.append("(?:")
-            i = source.index(">", i) + 1
-        elif c == "(" and source.startswith(("(?P=", "(?(", "(?#"), i):
-            return None
-        elif c == "(" and not source.startswith("(?", i):
-            out.append("(?:")
-            i += 1
-        else:
-            out.append(c)
-            i += 1
-    return "".join(out)
-
-
-def _class_end(source: str, start: int) -> int:
-    """Index after the character class that opens at ``start`` ("[^]a-z]" included)."""
-    i = start + 1
-    if source.startswith("^", i):
-        i += 1
-    if source.startswith("]", i):  # a "]" first in the class is a literal
-        i += 1
-    while i < len(source):
-        if source[i] == "\\":
-            i += 2
-        elif source[i] == "]":
-            return i + 1
-        else:
-            i += 1
-    return len(source)
+    return pairs, layout.opener_match
 
 
 def starts_bold(paragraph: Paragraph, offset: int = 0) -> bool:

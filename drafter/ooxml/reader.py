@@ -467,7 +467,7 @@ class _PartWalker:
         self.format_change: etree._Element | None = None
         self.sizes: dict[str | None, float | None] = {}
         self.run_bases: dict[tuple, tuple] = {}
-        self.style_facts: dict[str | None, tuple] = {}  # paragraph style -> (name, outline level, has a list)
+        self.style_facts = _StyleFacts(styles)
         # revisions waiting for the next paragraph: those of wholly deleted paragraphs
         # (their text stood just before it) and table/section property changes
         self.carried: list[Revision] = []
@@ -717,24 +717,15 @@ class _PartWalker:
                 return None
         if not runs_seen and style_id is None:
             style_id = self.styles.default_paragraph_style
-        facts = self.style_facts.get(style_id)
-        if facts is None:
-            facts = self.style_facts[style_id] = (
-                self.styles.name(style_id), self.styles.outline_level(style_id),
-                self.styles.numbering(style_id)[0] is not None)
+        facts = self.style_facts[style_id]
         numbering = None
         if self.numbering is not None and (num_id is not None or facts[2]):
             numbering = self.number(style_id, num_id, ilvl)
         index = self.fields.where = self.index.get(p, -1)
         text = "".join(parts)
-        if direct_outline is not None:
-            outline = direct_outline if 0 <= direct_outline < 9 else None
-        else:
-            outline = facts[1]
-        if cell is None:
-            location = Location(self.part, index, 0, offset)
-        else:
-            location = Location(self.part, index, 0, offset, *cell)
+        outline = _outline_level(direct_outline, facts[1])
+        location = (Location(self.part, index, 0, offset) if cell is None
+                    else Location(self.part, index, 0, offset, *cell))
         revisions: tuple = ()
         if self.carried:
             revisions = tuple(self.carried)
@@ -760,10 +751,7 @@ class _PartWalker:
                 mark, ppr_change, section_change = changed
         if style_id is None:
             style_id = styles.default_paragraph_style
-        facts = self.style_facts.get(style_id)
-        if facts is None:
-            facts = self.style_facts[style_id] = (
-                styles.name(style_id), styles.outline_level(style_id), styles.numbering(style_id)[0] is not None)
+        facts = self.style_facts[style_id]
 
         mark_deleted = mark is not None and mark.kind == "paragraph-mark-del"
         # only a paragraph with list properties, direct or from its style, can carry a label
@@ -797,14 +785,9 @@ class _PartWalker:
         if numbered and mark_deleted and not deleted:
             numbering = self.number(style_id, num_id, ilvl)
 
-        if direct_outline is not None:
-            outline = direct_outline if 0 <= direct_outline < 9 else None
-        else:
-            outline = facts[1]
-        if cell is None:
-            location = Location(self.part, index, 0, length)
-        else:
-            location = Location(self.part, index, 0, length, *cell)
+        outline = _outline_level(direct_outline, facts[1])
+        location = (Location(self.part, index, 0, length) if cell is None
+                    else Location(self.part, index, 0, length, *cell))
         out: list = []
         if not deleted and self.deleted_rows == 0:
             # positional, in field order (location, text, style_id, style_name, outline_level,
@@ -857,45 +840,44 @@ class _PartWalker:
         bold = italic = hidden = None
         underline = strike = False
         highlight = color = size = char_style = change = None
-        if rpr is not None:
-            for prop in rpr:
-                code = _FORMAT.get(prop.tag)
-                if code is None:
-                    continue
-                if code == _F_B:
-                    value = prop.get(VAL)
-                    bold = value is None or value not in _OFF
-                elif code == _F_SZ:
-                    value = prop.get(VAL)
-                    size = self.sizes.get(value, 0)
-                    if size == 0:
-                        half_points = int_value(value)
-                        size = self.sizes[value] = half_points / 2 if half_points is not None else None
-                elif code == _F_I:
-                    value = prop.get(VAL)
-                    italic = value is None or value not in _OFF
-                elif code == _F_U:
-                    underline = (prop.get(VAL) or "single") != "none"
-                elif code == _F_HIGHLIGHT:
-                    value = prop.get(VAL)
-                    if value and value != "none":
-                        highlight = value
-                elif code == _F_SHD:
-                    fill = prop.get(_FILL)
-                    if fill and fill.lower() not in ("auto", "ffffff") and highlight is None:
-                        highlight = fill
-                elif code == _F_VANISH:
-                    hidden = on_off(prop)
-                elif code == _F_STRIKE:
-                    strike = strike or on_off(prop)
-                elif code == _F_COLOR:
-                    value = prop.get(VAL)
-                    if value and value.lower() not in ("auto", "000000"):
-                        color = value
-                elif code == _F_RSTYLE:
-                    char_style = prop.get(VAL)
-                else:
-                    change = prop
+        for prop in rpr:
+            code = _FORMAT.get(prop.tag)
+            if code is None:
+                continue
+            if code == _F_B:
+                value = prop.get(VAL)
+                bold = value is None or value not in _OFF
+            elif code == _F_SZ:
+                value = prop.get(VAL)
+                size = self.sizes.get(value, 0)
+                if size == 0:
+                    half_points = int_value(value)
+                    size = self.sizes[value] = half_points / 2 if half_points is not None else None
+            elif code == _F_I:
+                value = prop.get(VAL)
+                italic = value is None or value not in _OFF
+            elif code == _F_U:
+                underline = (prop.get(VAL) or "single") != "none"
+            elif code == _F_HIGHLIGHT:
+                value = prop.get(VAL)
+                if value and value != "none":
+                    highlight = value
+            elif code == _F_SHD:
+                fill = prop.get(_FILL)
+                if fill and fill.lower() not in ("auto", "ffffff") and highlight is None:
+                    highlight = fill
+            elif code == _F_VANISH:
+                hidden = on_off(prop)
+            elif code == _F_STRIKE:
+                strike = strike or on_off(prop)
+            elif code == _F_COLOR:
+                value = prop.get(VAL)
+                if value and value.lower() not in ("auto", "000000"):
+                    color = value
+            elif code == _F_RSTYLE:
+                char_style = prop.get(VAL)
+            else:
+                change = prop
         self.format_change = change
         return self._format(paragraph_style, char_style, bold, italic, hidden, underline, highlight, color, strike,
                             size)
@@ -923,6 +905,27 @@ class _PartWalker:
         if fmt == _PLAIN:
             return _PLAIN
         return self.format_cache.setdefault(fmt, fmt)
+
+class _StyleFacts(dict):
+    """Paragraph style id -> (style name, outline level, whether the style carries a list), made on first use."""
+
+    def __init__(self, styles: StyleSheet) -> None:
+        super().__init__()
+        self.styles = styles
+
+    def __missing__(self, style_id: str | None) -> tuple:
+        styles = self.styles
+        facts = self[style_id] = (styles.name(style_id), styles.outline_level(style_id),
+                                  styles.numbering(style_id)[0] is not None)
+        return facts
+
+
+def _outline_level(direct: int | None, from_style: int | None) -> int | None:
+    """A paragraph's outline level: its own (-1 or 9 and over: none) before its style's."""
+    if direct is None:
+        return from_style
+    return direct if 0 <= direct < 9 else None
+
 
 def _paragraph_properties(ppr: etree._Element) -> tuple:
     """(style id, direct outline level, numId, ilvl, changes) of a ``w:pPr``.

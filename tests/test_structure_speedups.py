@@ -8,8 +8,7 @@
 - ``LanguageLayout``'s matchers: joined once per layout, and gone with it;
 - ``profiles._without_groups``: joined patterns match what the patterns match,
   so one call rules out every opener pattern of a layout;
-- ``MeasureDraft.add_lines`` and ``_Assembler.feed_all``: what ``add_line`` and
-  ``feed`` item by item give.
+- ``_Assembler.feed_all``: what ``feed`` item by item gives.
 """
 
 from __future__ import annotations
@@ -22,13 +21,11 @@ from pathlib import Path
 import pytest
 
 from drafter.blocks import Location, Paragraph
-from drafter.model import FieldLine
 from drafter.ooxml.reader import read_document
 from drafter.profiles import LanguageLayout, _without_groups, load_profile
 from drafter.structure.classify import (
     BODY, FIELD, SKIP, TITLE, Item, _bare_item, _text_item, match_typed_number, opener_patterns,
 )
-from drafter.structure.draft import MeasureDraft
 from drafter.structure.fields import FieldFinder
 from drafter.structure.recognise import _Assembler, _items
 from drafter.structure.resolve import accept_candidates, resolve_numbered_headings, resolve_theme_headings
@@ -116,26 +113,6 @@ def test_opener_gate_answers_as_each_pattern_does():
         may_open = opener_patterns(layout)[1]
         for text in texts:
             assert (may_open(text) is not None) == any(p.match(text) for p in patterns), (language, text)
-
-
-def _draft():
-    return MeasureDraft(None, "", "", None, Location(), "unnumbered")
-
-
-def test_add_lines_is_add_line_for_each_entry():
-    loc = Location("word/document.xml", 3)
-    entries = [("a", loc), ("", loc), ("  ", loc.span(0, 2)), ("b", Location("word/document.xml", 5)),
-               ("c", Location("word/document.xml", 3)), ("d", Location("word/document.xml", 7))]
-    for with_fields in (False, True):
-        one, many = _draft(), _draft()
-        for d in (one, many):
-            d.add_paragraph(5)
-            if with_fields:
-                d.add_fields([FieldLine("schedule", "Aikataulu", "2025", loc)], 5)
-        for text, location in entries:
-            one.add_line(text, location, location.paragraph)
-        many.add_lines(entries)
-        assert (one.lines, one.paragraphs, one.after_fields) == (many.lines, many.paragraphs, many.after_fields)
 
 
 def test_feed_all_assembles_what_feed_does():

@@ -43,18 +43,6 @@ class MeasureDraft:
         if paragraph not in self.paragraphs:  # add_paragraph, inlined: called for every body line
             self.paragraphs.append(paragraph)
 
-    def add_lines(self, entries: list[tuple[str, Location]]) -> None:
-        """``add_line`` for each (text, location) entry in order, each of its own paragraph."""
-        lines, paragraphs = self.lines, self.paragraphs
-        for text, location in entries:
-            if not text or text.isspace():
-                continue
-            if self.after_fields is None and self.fields:
-                self.after_fields = len(lines)
-            lines.append((text, location))
-            if location.paragraph not in paragraphs:
-                paragraphs.append(location.paragraph)
-
     def add_fields(self, lines: list[FieldLine], paragraph: int) -> None:
         if not lines:
             return

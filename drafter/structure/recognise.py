@@ -183,26 +183,19 @@ class _Assembler:
     # -- events ---------------------------------------------------------------
 
     def feed_all(self, items: list[Item]) -> None:
-        """``feed`` every item in order, body text and field lines without the extra call."""
-        body, fields, feed = self._body, self._fields, self.feed
+        """``feed`` every item in order; body and field items, most of them, go straight to their handlers."""
+        body, field_item, feed = self._body, self._field_item, self.feed
         for i, item in enumerate(items):
-            kind = item.kind
+            kind = item.kind  # roles and acceptance (in feed) never change these two kinds
             if kind == BODY:
                 body(item, i, items)
             elif kind == FIELD:
-                fields(field_lines(item.fields, item.paragraph.location, item.field_source), item, i, items)
+                field_item(item, i, items)
             else:
                 feed(i, item, items)
 
     def feed(self, i: int, item: Item, items: list[Item]) -> None:
         kind = item.kind
-        # The commonest kinds first: roles and acceptance below never change them.
-        if kind == BODY:
-            self._body(item, i, items)
-            return
-        if kind == FIELD:
-            self._fields(field_lines(item.fields, item.paragraph.location, item.field_source), item, i, items)
-            return
         if kind in (SKIP, TITLE):
             return
         if kind == NUMHEAD:
@@ -213,6 +206,8 @@ class _Assembler:
             kind = BODY
         if kind == BODY:
             self._body(item, i, items)
+        elif kind == FIELD:
+            self._field_item(item, i, items)
         elif kind == CHAPTER:
             self._chapter(item)
         elif kind == HEADING:
@@ -292,6 +287,9 @@ class _Assembler:
         self.current = draft
         self.context = (self.chapter, self.objective)
         self.pending = []
+
+    def _field_item(self, item: Item, i: int, items: list[Item]) -> None:
+        self._fields(field_lines(item.fields, item.paragraph.location, item.field_source), item, i, items)
 
     def _fields(self, lines: list[FieldLine], item: Item, i: int, items: list[Item]) -> None:
         p = item.paragraph
@@ -403,7 +401,8 @@ class _Assembler:
         else:
             draft = MeasureDraft(None, "", "", None, Location(), "unnumbered")
             body = []
-        draft.add_lines(body)
+        for text, location in body:
+            draft.add_line(text, location, location.paragraph)
         self.current = draft
         self.context = context
         self.pending = []

@@ -233,7 +233,7 @@ def _sentence_reaches(sentence: str, note: str, threshold: float) -> bool:
     lowered = sentence.lower()
     if len(lowered) < len(wanted) * 0.5:
         return False  # normalising never lengthens a text
-    candidate = _NON_WORD.sub(" ", lowered).strip()  # _normalise
+    candidate = _normalise_lowered(lowered)
     if len(candidate) < len(wanted) * 0.5:
         return False
     if fuzz.token_set_ratio(wanted, candidate, score_cutoff=threshold):
@@ -398,4 +398,9 @@ _NON_WORD = re.compile(r"\W+")
 
 def _normalise(text: str) -> str:
     """Lowercase words separated by single spaces: punctuation and white space runs become one space."""
-    return _NON_WORD.sub(" ", text.lower()).strip()
+    return _normalise_lowered(text.lower())
+
+
+def _normalise_lowered(lowered: str) -> str:
+    """:func:`_normalise` of a text already lowercased."""
+    return _NON_WORD.sub(" ", lowered).strip()

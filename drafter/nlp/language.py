@@ -99,20 +99,25 @@ class Language:
 
     def lemma(self, word: str) -> str:
         """The base form of ``word`` (its lower-cased self when unknown)."""
+        first = self._first_reading(word)
+        if first is not None and first[0]:
+            lemma, pos = first
+            return lemma if pos == "PROPN" else lemma.lower()
+        return word.lower()
+
+    def _first_reading(self, word: str) -> tuple[str, str] | None:
+        """(lemma, part of speech) of the first of :meth:`analyses`, None when there is none.
+
+        With Voikko, read from its cached answer where it can be, without
+        building every reading.
+        """
         if self._voikko is not None:
-            # The first reading only, as analyses() would give it, without building every reading.
             first = self._voikko.first_reading(word)
             if first is None and word[:1].isupper():
                 first = self._voikko.first_reading(word.lower())
-            if first is not None and first[0]:
-                return first[0] if first[1] == "PROPN" else first[0].lower()
-            return word.lower()
+            return first
         found = self.analyses(word)
-        if found:
-            lemma = found[0].lemma
-            if lemma:
-                return lemma if found[0].pos == "PROPN" else lemma.lower()
-        return word.lower()
+        return (found[0].lemma, found[0].pos) if found else None
 
     def spell(self, word: str) -> bool | None:
         """True/False from Voikko, None when spelling cannot be checked in this language."""

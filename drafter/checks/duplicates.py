@@ -21,14 +21,14 @@ from typing import Callable, Iterator, Mapping, Sequence
 from drafter.checks.registry import CheckContext, Rule, kind
 from drafter.checks.structure_checks import on_title
 from drafter.findings import Finding
+from drafter.nlp.text import only_plain_letters
 
 Lemmatiser = Callable[[list[str]], list[str]]
 _TOKEN = re.compile(r"[^\W\d_]+", re.UNICODE)
-# The same tokens for texts written only in these characters (every Finnish or
-# Swedish draft seen so far): a plain character class scans ~1.6x faster than
-# _TOKEN's Unicode categories. A text with any other character takes _TOKEN.
-_PLAIN_TOKEN = re.compile(r"[a-zA-Zäöåéüšž]+")
-_NOT_PLAIN = re.compile(r"[^\x00-\x7fäöåéüšž\xa0€“”‘’«»•…–—‐§°\xad]")
+# The same tokens for texts of plain letters only (drafter.nlp.text.only_plain_letters:
+# every Finnish or Swedish draft seen so far): a plain character class scans ~1.6x
+# faster than _TOKEN's Unicode categories.
+_PLAIN_TOKEN = re.compile(r"[a-zA-ZäöåÄÖÅéÉüÜšŠžŽ]+")
 # Up to this many measures one symmetric cdist call (rapidfuzz then scores
 # only half the matrix; 8,000² bytes = 64 MB); beyond it, blocks of rows.
 _SINGLE_BATCH = 8000
@@ -64,10 +64,14 @@ _PAIR_BLOCK = 4_000_000
 _FOLD = tuple((0x9E3779B97F4A7C15 * (2 * k + 1) | 1) & (2**64 - 1) for k in range(64))
 
 
+def _letter_tokens(lowered: str) -> list[str]:
+    """The runs of letters of a lowercased text."""
+    return (_PLAIN_TOKEN if only_plain_letters(lowered) else _TOKEN).findall(lowered)
+
+
 def normalise(text: str, lemmatise: Lemmatiser | None = None) -> str:
     """Lowercase word tokens of ``text`` (lemmas when ``lemmatise`` is given), joined by spaces."""
-    lowered = text.lower()
-    tokens = (_TOKEN if _NOT_PLAIN.search(lowered) else _PLAIN_TOKEN).findall(lowered)
+    tokens = _letter_tokens(text.lower())
     if lemmatise is not None:
         try:
             lemmas = lemmatise(tokens)
@@ -365,8 +369,7 @@ class _Lemmas:
 
     def normalised(self, text: str) -> tuple[str, list[str]]:
         """``normalise(text, self)`` and its ``split()``."""
-        lowered = text.lower()
-        lemmas = self((_TOKEN if _NOT_PLAIN.search(lowered) else _PLAIN_TOKEN).findall(lowered))
+        lemmas = self(_letter_tokens(text.lower()))
         joined = " ".join(lemmas)
         if self._odd and not self._odd.isdisjoint(lemmas):
             return joined, joined.split()

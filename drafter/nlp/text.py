@@ -96,8 +96,18 @@ def word_texts(text: str) -> list[str]:
 
 def parts_word_texts(parts: list[str], whole: str) -> list[list[str]]:
     """:func:`word_texts` of each of ``parts`` (substrings of ``whole``), the pattern chosen once for ``whole``."""
-    findall = (_WORD_ONLY if _NOT_PLAIN.search(whole) else _PLAIN_WORD_ONLY).findall
+    findall = (_PLAIN_WORD_ONLY if only_plain_letters(whole) else _WORD_ONLY).findall
     return [findall(part) for part in parts]
+
+
+def only_plain_letters(text: str) -> bool:
+    """True when ``text`` holds no letter but a–z, ä, ö, å, é, ü, š and ž (either case).
+
+    In such a text a plain character class of those letters finds what a
+    Unicode class (``\\w``, ``[^\\W\\d_]``) finds, and scans faster: every other
+    character it may hold is no letter.
+    """
+    return _NOT_PLAIN.search(text) is None
 
 
 def word_matches(text: str) -> Iterator[re.Match[str]]:

@@ -20,6 +20,7 @@ from drafter.lifetime import done_with, ending_soon, keep_until_exit
 EXIT_FINDINGS = 1
 EXIT_INPUT = 2
 
+
 def _fail(message: str) -> "NoReturn":  # noqa: F821
     click.echo(f"drafter: {message}", err=True)
     sys.exit(EXIT_INPUT)

@@ -8,9 +8,9 @@ otherwise compute them twice. Both processes claim groups from one shared
 counter, heaviest group first (longest processing time first), so the work
 evens out whatever the draft's mix is: on a first check Voikko's grammar
 checker is the heaviest group, on a re-check with Voikko's answers cached it
-costs almost nothing and the other core takes the next groups instead. The engine then puts the partner's findings at the
-rules' own places in the rule order, so the result is the same, in the same
-order, as running every rule here.
+costs almost nothing and the other core takes the next groups instead. The
+engine then puts the partner's findings at the rules' own places in the rule
+order, so the result is the same, in the same order, as running every rule here.
 
 Only drafts with more than :data:`MIN_CHARS` characters are shared (forking
 and collecting cost ~20 ms; short drafts check in well under a second), and

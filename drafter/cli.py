@@ -15,7 +15,7 @@ import click
 
 from drafter import __version__
 from drafter.errors import DrafterError
-from drafter.lifetime import done_with, ending_soon, keep_until_exit
+from drafter.lifetime import collector_paused, done_with, ending_soon, keep_until_exit
 
 EXIT_FINDINGS = 1
 EXIT_INPUT = 2
@@ -68,21 +68,17 @@ def main() -> None:
               help="Write to this file (atomically) instead of standard output.")
 def outline(file: Path, fmt: str, config_path: Path | None, output: Path | None) -> None:
     """Show the programme's structure: chapters, objectives, measures and their fields."""
-    import gc
-
     from drafter.api import read_programme
     from drafter.limits import time_limit
     from drafter.report.outline import outline_json, outline_text
 
+    if ending_soon():
+        keep_until_exit(parsed_xml=True)  # freeing the XML would be a tenth of a short command
     # The outline makes no cycles worth collecting, and every full collection would
     # walk the whole document again (a tenth of the time on a big draft). An in-process
     # caller gets the collector back once the programme is gone; under run() the
     # process ends next, so neither is worth the time.
-    collecting = gc.isenabled()
-    gc.disable()
-    if ending_soon():
-        keep_until_exit(parsed_xml=True)  # freeing the XML would be a tenth of a short command
-    try:
+    with collector_paused(resume=not ending_soon()):
         with time_limit(str(file)):
             programme = read_programme(file, config_path=config_path)
         if fmt == "json":
@@ -93,9 +89,6 @@ def outline(file: Path, fmt: str, config_path: Path | None, output: Path | None)
             text = outline_text(programme)
         done_with(programme)
         del programme
-    finally:
-        if collecting and not ending_soon():
-            gc.enable()
     _emit(text, output, file)
 
 

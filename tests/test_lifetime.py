@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import subprocess
 import sys
 import weakref
@@ -44,3 +45,30 @@ def test_parsed_xml_is_kept_only_when_the_command_asks_for_it():
     printed = _in_a_fresh_process(["lifetime.keep_until_exit()", *_hand_over(parsed_xml=True),
                                    "lifetime.keep_until_exit(parsed_xml=True)", *_hand_over(parsed_xml=True)])
     assert printed == ["False", "True"]
+
+
+def test_the_collector_is_paused_in_the_block_and_back_after_it():
+    assert gc.isenabled()
+    with lifetime.collector_paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+
+
+def test_a_collector_already_off_stays_off_and_resume_false_leaves_it_off():
+    gc.disable()
+    try:
+        with lifetime.collector_paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    with lifetime.collector_paused(resume=False):
+        pass
+    assert not gc.isenabled()
+    gc.enable()
+
+
+def test_freeze_hides_what_exists_from_the_collector_for_the_block_only():
+    with lifetime.collector_paused(freeze=True):
+        assert gc.get_freeze_count() > 0
+    assert gc.get_freeze_count() == 0 and gc.isenabled()

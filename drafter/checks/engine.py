@@ -9,7 +9,6 @@ failure becomes a ``parse`` finding naming the rule.
 from __future__ import annotations
 
 import dataclasses
-import gc
 import logging
 from collections import Counter
 from dataclasses import dataclass, field
@@ -18,6 +17,7 @@ from typing import Any, Iterable, Mapping
 from drafter.checks.parallel import Wanted, build_wanted, replay, rule_groups, start_sharing
 from drafter.checks.registry import KINDS, CheckContext, Rule, RuleDocs
 from drafter.findings import Finding, FindingLocation, Severity
+from drafter.lifetime import collector_paused
 
 log = logging.getLogger(__name__)
 
@@ -109,15 +109,8 @@ def run_checks(programme, config=None, rules: Iterable[Rule] | None = None,
     # of cycles, and each full collection the allocations set off walked the whole
     # document again (bench-5000: a third of the rules' time; paused, peak memory is
     # no higher). The document is frozen too, so a forked partner shares its pages.
-    collecting = gc.isenabled()
-    gc.disable()
-    gc.freeze()
-    try:
+    with collector_paused(freeze=True):
         slots, built = _run_selected(selected, ctx, failed_rule, dict(wanted or {}))
-    finally:
-        gc.unfreeze()
-        if collecting:
-            gc.enable()
     findings = [finding for found, _ in slots for finding in found]
     notices.extend(notice for _, notes in slots for notice in notes)
     kept, suppressed = _suppress(findings, programme.document, config)

@@ -16,13 +16,13 @@ title-like paragraph, make an unnumbered measure ("Vuosittaisen … järjestämi
 
 from __future__ import annotations
 
-import gc
 import os
 import re
 from typing import Callable
 
 from drafter.blocks import Document, Location, Paragraph, Table
 from drafter.language import detect_language, normalise_language
+from drafter.lifetime import collector_paused
 from drafter.model import Chapter, FieldLine, Measure, Objective, Programme
 from drafter.profiles import LanguageLayout, Profile, load_profile
 from drafter.structure.classify import (
@@ -64,10 +64,9 @@ def recognise(document: Document, language: str | None = None, profile: str | No
     # document it reads holds hundreds of thousands: with the cyclic collector on,
     # its full collections re-scan the document again and again (a third of the
     # time on big drafts).
-    collecting = gc.isenabled()
-    gc.disable()
     try:
-        return _recognise(document, lang, loaded, layout, problems)
+        with collector_paused():
+            return _recognise(document, lang, loaded, layout, problems)
     except (RecursionError, MemoryError):
         raise
     except Exception as exc:  # noqa: BLE001 - odd structure must never end the run
@@ -81,9 +80,6 @@ def recognise(document: Document, language: str | None = None, profile: str | No
             file=_file_name(document), language=lang, title=_properties_title(document), chapters=(),
             objectives=(), measures=(), document=document, profile=loaded.name, problems=tuple(problems),
         )
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _recognise(document: Document, lang: str, profile: Profile, layout: LanguageLayout,
